@@ -1,0 +1,66 @@
+# Two commands for a new machine: `make run` (set up, demo content, serve) and `make test`.
+# Everything else here is a step of those two.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= awardsite.settings.dev
+
+.PHONY: run setup install migrate messages demo serve test lint format check-migrations makemessages clean
+
+run: setup demo serve
+
+setup: install migrate messages
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when a requirements file changed, so the second `make run` is quick.
+$(STAMP): requirements.txt requirements-dev.txt constraints.txt | $(PY)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt -c constraints.txt
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+demo: migrate
+	$(PY) manage.py load_demo
+
+serve:
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl+C stops)"
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check-migrations: install
+	DJANGO_SETTINGS_MODULE=awardsite.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+makemessages: install
+	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=bench --ignore=tests
+
+# The whole suite: lint, Django checks, migrations in step, translations compiled, then pytest
+# (unit, integration, browser smoke). DATABASE_URL picks the database (SQLite when unset).
+test: install messages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=awardsite.settings.test $(PY) manage.py check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=awardsite.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .test-media

@@ -1,0 +1,65 @@
+"""Request-wide rules: extra security headers, and MFA before staff, jurors and editors go anywhere."""
+
+from django.conf import settings
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from .roles import user_has_mfa, user_requires_mfa
+
+
+class SecurityHeadersMiddleware:
+    """Headers Django does not set itself."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", settings.PERMISSIONS_POLICY)
+        return response
+
+
+class RequireMFAMiddleware:
+    """A user who must have MFA (staff, Jury, Secretariaat, Redactie) and has none reaches only
+    the MFA set-up pages, logout and static assets, until TOTP is set up. This covers Wagtail's
+    admin (including /admin/login/, which redirects to allauth's login) and every jury screen."""
+
+    ALLOWED_URL_NAMES = {
+        "mfa_index",
+        "mfa_activate_totp",
+        "mfa_generate_recovery_codes",
+        "mfa_view_recovery_codes",
+        "mfa_download_recovery_codes",
+        "account_logout",
+        "account_reauthenticate",
+        "set_language",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and user_requires_mfa(user)
+            and not user_has_mfa(user)
+            and not self._is_allowed(request)
+        ):
+            return redirect(reverse("mfa_activate_totp"))
+        return self.get_response(request)
+
+    def _is_allowed(self, request) -> bool:
+        path = request.path_info
+        if path.startswith((settings.STATIC_URL, "/favicon", "/robots.txt", "/.well-known/")):
+            return True
+        match = getattr(request, "resolver_match", None)
+        if match is None:
+            from django.urls import Resolver404, resolve
+
+            try:
+                match = resolve(path)
+            except Resolver404:
+                return False
+        return match.url_name in self.ALLOWED_URL_NAMES

@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ShowcaseConfig(AppConfig):
+    name = "showcase"
+    verbose_name = _("Showcase and guides")
+    default_auto_field = "django.db.models.BigAutoField"

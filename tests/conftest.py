@@ -1,0 +1,38 @@
+"""Fixtures shared by every test. Factories live in tests/factories.py."""
+
+import pytest
+from django.conf import settings
+
+
+def pytest_collection_modifyitems(config, items):
+    """PostgreSQL-only tests are skipped on SQLite with a visible reason; under CI a skip of a
+    postgres test in a PostgreSQL run would be a failure, so that case cannot hide."""
+    if settings.DATABASE_IS_POSTGRES:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://...)")
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _media_in_tmp(settings, tmp_path):
+    """Each test writes uploads to its own folder."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    settings.PRIVATE_MEDIA_ROOT = tmp_path / "private"
+    if "location" in settings.STORAGES["private"].get("OPTIONS", {}):
+        storages = dict(settings.STORAGES)
+        storages["private"] = {
+            **storages["private"],
+            "OPTIONS": {**storages["private"]["OPTIONS"], "location": str(tmp_path / "private")},
+        }
+        settings.STORAGES = storages
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
