@@ -6,4 +6,9 @@ from . import views
 
 urlpatterns = [
     path("account/", views.account_overview, name="account_overview"),
+    path(
+        "account/verify-email/resend/",
+        views.resend_verification_email,
+        name="account_resend_verification",
+    ),
 ]

@@ -1,12 +1,17 @@
 from datetime import datetime
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_POST
 
+from .access import has_verified_email
 from .roles import user_has_mfa
 
 
@@ -55,3 +60,35 @@ def server_error(request):
 @login_required
 def account_overview(request):
     return render(request, "account/overview.html", {"has_mfa": user_has_mfa(request.user)})
+
+
+def _safe_next(request, fallback: str) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+@login_required
+@require_POST
+def resend_verification_email(request):
+    """The button on the 'verify your e-mail address first' page."""
+    from allauth.account.internal.flows.email_verification import send_verification_email_for_user
+
+    target = _safe_next(request, fallback=reverse("account_overview"))
+    if has_verified_email(request.user):
+        messages.success(request, _("Your e-mail address is already verified."))
+        return redirect(target)
+    # allauth adds its own "confirmation e-mail sent" message when it sends; when its rate limit
+    # holds the mail back, the earlier mail is still valid and we say so.
+    if not send_verification_email_for_user(request, request.user):
+        messages.info(
+            request,
+            _(
+                "We sent you a verification e-mail a few minutes ago. The link in that e-mail still "
+                "works. Check your spam folder too, or try again in a few minutes."
+            ),
+        )
+    return redirect(target)
