@@ -9,7 +9,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
 
+from awardsite.blocks import BaseStreamBlock
 from awardsite.storage import private_storage
 
 from .enums import (
@@ -23,7 +30,7 @@ from .enums import (
 )
 
 
-class Edition(models.Model):
+class Edition(ClusterableModel):
     year = models.PositiveIntegerField(_("year"), unique=True)
     title = models.CharField(_("title"), max_length=200)
     opens_at = models.DateTimeField(_("opens at"))
@@ -95,7 +102,7 @@ class Edition(models.Model):
 
 
 class Category(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="categories")
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="categories")
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -113,7 +120,7 @@ class Category(models.Model):
 class Criterion(models.Model):
     """One line of the edition's rubric, used by judging."""
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="criteria")
+    edition = ParentalKey(Edition, on_delete=models.CASCADE, related_name="criteria")
     name = models.CharField(_("name"), max_length=120)
     description = models.TextField(_("description"), blank=True)
     weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=Decimal("1.00"))
@@ -339,3 +346,167 @@ class EntryVersion(models.Model):
 
     def __str__(self):
         return f"{self.entry_id} v{self.version}"
+
+
+# --- Entrant journey: deadline extensions, teams, nominations, reminders, receipts -----------------
+
+
+class LateAccessCode(models.Model):
+    """An extension of the deadline for one entrant, issued by the Secretariaat.
+
+    The entrant redeems the code on the dashboard; from then on `submissions.deadline` lets that
+    user write to the entry (or to any own entry of the edition when `entry` is empty) until
+    `deadline`. Revoking ends the extension at once.
+    """
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="late_access_codes")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="late_access_codes", verbose_name=_("entrant")
+    )
+    entry = models.ForeignKey(
+        Entry,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="late_access_codes",
+        verbose_name=_("entry"),
+        help_text=_("Leave empty to extend the deadline for every entry of this entrant in the edition."),
+    )
+    code = models.CharField(_("code"), max_length=32, unique=True)
+    deadline = models.DateTimeField(_("own deadline"))
+    reason = models.TextField(_("reason"), blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("issued by")
+    )
+    issued_at = models.DateTimeField(_("issued at"), auto_now_add=True)
+    redeemed_at = models.DateTimeField(_("used at"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-issued_at"]
+        verbose_name = _("late-access code")
+        verbose_name_plural = _("late-access codes")
+
+    def __str__(self):
+        return f"{self.user} – {self.edition} ({self.deadline:%Y-%m-%d %H:%M})"
+
+
+class TeamInvitation(models.Model):
+    """An invitation for a co-entrant. Only the SHA-256 of the token is stored."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires at"))
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    revoked_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("team invitation")
+        verbose_name_plural = _("team invitations")
+
+    def __str__(self):
+        return f"{self.email} → {self.entry}"
+
+
+class Nomination(models.Model):
+    """A registered user proposes a third party. No entry exists until the nominee accepts and
+    takes ownership; declined and expired nominations are deleted."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.CASCADE, related_name="nominations")
+    nominated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="nominations_made"
+    )
+    nominee_email = models.EmailField(_("e-mail address of the nominee"))
+    nominee_name = models.CharField(_("name of the nominee"), max_length=200)
+    organisation_name = models.CharField(_("organisation"), max_length=200, blank=True)
+    title = models.CharField(_("name of the application"), max_length=150)
+    motivation = models.TextField(_("why you nominate them"), max_length=2000)
+    application_url = models.URLField(_("application URL"), blank=True)
+    token_hash = models.CharField(max_length=64, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    entry = models.OneToOneField(Entry, on_delete=models.SET_NULL, null=True, blank=True, related_name="nomination")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("nomination")
+        verbose_name_plural = _("nominations")
+
+    def __str__(self):
+        return f"{self.title} ({self.nominee_email})"
+
+
+class DeadlineReminder(models.Model):
+    """One row per reminder sent, so a reminder is never sent twice (unique per entry and kind)."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="deadline_reminders")
+    kind = models.CharField(max_length=16)
+    sent_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["entry", "kind"], name="deadline_reminder_once")]
+
+    def __str__(self):
+        return f"{self.entry_id} {self.kind}"
+
+
+class SubmissionReceipt(models.Model):
+    """What was submitted when: one row per (re)submission; the e-mailed receipt quotes it."""
+
+    entry = models.ForeignKey(Entry, on_delete=models.CASCADE, related_name="receipts")
+    number = models.CharField(_("receipt number"), max_length=32, unique=True)
+    content_hash = models.CharField(_("content hash (SHA-256)"), max_length=64)
+    version = models.PositiveIntegerField()
+    snapshot = models.JSONField()
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("submission receipt")
+        verbose_name_plural = _("submission receipts")
+
+    def __str__(self):
+        return self.number
+
+
+# --- Call page ----------------------------------------------------------------------------------
+
+
+class CallPage(Page):
+    """The public call for entries of one edition: text, timeline, rules, FAQ, countdown, "Meedoen"."""
+
+    edition = models.ForeignKey(Edition, on_delete=models.PROTECT, related_name="call_pages", verbose_name=_("edition"))
+    intro = models.TextField(_("introduction"), blank=True, max_length=600)
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("call text"))
+    rules = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("rules"))
+    faq = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("frequently asked questions"))
+
+    content_panels = Page.content_panels + [
+        FieldPanel("edition"),
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("rules"),
+        FieldPanel("faq"),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("intro"), index.SearchField("body")]
+    template = "submissions/call_page.html"
+
+    class Meta:
+        verbose_name = _("call for entries page")
+        verbose_name_plural = _("call for entries pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import call_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(call_page_context(edition=self.edition, user=request.user))
+        return context
