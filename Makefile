@@ -8,7 +8,7 @@ PY := $(BIN)/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
-export DJANGO_SETTINGS_MODULE ?= awardsite.settings.dev
+TEST_ENV := DJANGO_SETTINGS_MODULE=awardsite.settings.test
 
 .PHONY: run setup install migrate messages demo serve test lint format check-migrations makemessages clean
 
@@ -48,7 +48,7 @@ format: install
 	$(BIN)/ruff format .
 
 check-migrations: install
-	DJANGO_SETTINGS_MODULE=awardsite.settings.test $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 
 makemessages: install
 	$(PY) manage.py makemessages -l nl --ignore=.venv --ignore=node_modules --ignore=staticfiles --ignore=bench --ignore=tests
@@ -58,9 +58,10 @@ makemessages: install
 test: install messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	DJANGO_SETTINGS_MODULE=awardsite.settings.test $(PY) manage.py check --fail-level WARNING
-	DJANGO_SETTINGS_MODULE=awardsite.settings.test $(PY) manage.py makemigrations --check --dry-run
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
+	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
+	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
+	$(TEST_ENV) $(PY) tests/postgres_pass.py
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .test-media

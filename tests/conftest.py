@@ -5,11 +5,12 @@ from django.conf import settings
 
 
 def pytest_collection_modifyitems(config, items):
-    """PostgreSQL-only tests are skipped on SQLite with a visible reason; under CI a skip of a
-    postgres test in a PostgreSQL run would be a failure, so that case cannot hide."""
+    """PostgreSQL-only tests are skipped on SQLite with a visible reason; `make test` then runs
+    them on PostgreSQL in its second pass (tests/postgres_pass.py), which fails under CI when
+    PostgreSQL is missing."""
     if settings.DATABASE_IS_POSTGRES:
         return
-    skip = pytest.mark.skip(reason="needs PostgreSQL (set DATABASE_URL=postgres://...)")
+    skip = pytest.mark.skip(reason="needs PostgreSQL: runs in the PostgreSQL pass of `make test`")
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)

@@ -1,0 +1,26 @@
+"""Steps the browser journeys share: logging in (with a TOTP code for demo staff and jurors)."""
+
+from awardsite.demo import DEMO_PASSWORD, demo_totp_secret
+
+
+def current_totp(email: str) -> str:
+    import time
+
+    from allauth.mfa import app_settings
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
+
+    counter = int(time.time()) // app_settings.TOTP_PERIOD
+    return format_hotp_value(hotp_value(demo_totp_secret(email), counter))
+
+
+def log_in(page, base_url: str, email: str, *, password: str = DEMO_PASSWORD, totp: bool = False, lang: str = "nl"):
+    prefix = "" if lang == "nl" else "/en"
+    page.goto(f"{base_url}{prefix}/accounts/login/")
+    page.fill("input[name=login]", email)
+    page.fill("input[name=password]", password)
+    page.locator("form").filter(has=page.locator("input[name=password]")).locator("button[type=submit]").first.click()
+    if totp:
+        page.wait_for_selector("input[name=code]")
+        page.fill("input[name=code]", current_totp(email))
+        page.locator("form").filter(has=page.locator("input[name=code]")).locator("button[type=submit]").first.click()
+    page.wait_for_load_state("networkidle")
