@@ -187,7 +187,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env("MEDIA_ROOT", str(BASE_DIR / "media")))
-PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "media" / "private")))
+# Outside MEDIA_ROOT on purpose: nothing that serves media may ever reach private files.
+PRIVATE_MEDIA_ROOT = Path(env("PRIVATE_MEDIA_ROOT", str(BASE_DIR / "private-media")))
 
 # Two storages: "default" (public: published images) and "private" (entry attachments, only
 # through a permission check). With AWS_STORAGE_BUCKET_NAME set, both live on S3.
