@@ -352,3 +352,12 @@ LOGGING = {
 }
 
 SODA_DEMO_NOTICE = _("Demo content: all organisations, people and entries on this site are fictional.")
+
+# --- submissions (files-admin: CKAN client, uploads, private files, privacy, outbox) ---
+CKAN_CACHE_SECONDS = int(env("CKAN_CACHE_SECONDS", "3600"))
+CKAN_DATASET_URL_TEMPLATE = env("CKAN_DATASET_URL_TEMPLATE", "https://data.overheid.nl/dataset/{name}")
+UPLOAD_IMAGE_MAX_BYTES = int(env("UPLOAD_IMAGE_MAX_BYTES", str(5 * 1024 * 1024)))
+UPLOAD_IMAGE_MAX_PIXELS = int(env("UPLOAD_IMAGE_MAX_PIXELS", str(25_000_000)))
+UPLOAD_ATTACHMENT_MAX_BYTES = int(env("UPLOAD_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
+UPLOAD_MAX_IMAGES_PER_ENTRY = int(env("UPLOAD_MAX_IMAGES_PER_ENTRY", "10"))
+UPLOAD_MAX_ATTACHMENTS_PER_ENTRY = int(env("UPLOAD_MAX_ATTACHMENTS_PER_ENTRY", "5"))
