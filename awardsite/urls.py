@@ -10,6 +10,8 @@ from wagtail.documents import urls as wagtaildocs_urls
 from . import views
 
 urlpatterns = [
+    # Wagtail's own login would skip allauth's MFA stage: every login goes through allauth.
+    path("admin/login/", views.admin_login, name="admin_login_via_allauth"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/setlang/", set_language, name="set_language"),
@@ -31,6 +33,7 @@ urlpatterns += i18n_patterns(
     path("", include("judging.urls")),
     path("", include("showcase.urls")),
     path("", include("awardsite.account_urls")),
+    path("_util/login/", views.frontend_login, name="frontend_login_via_allauth"),
     path("", include(wagtail_urls)),
     prefix_default_language=False,
 )

@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.http import url_has_allowed_host_and_scheme, urlencode
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_page
 from django.views.decorators.http import require_GET, require_POST
@@ -92,3 +92,28 @@ def resend_verification_email(request):
             ),
         )
     return redirect(target)
+
+
+def _to_allauth_login(next_url: str):
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': next_url})}")
+
+
+def admin_login(request):
+    """Takes the place of Wagtail's /admin/login/, which would log in with a password only.
+
+    Every login goes through allauth, so the e-mail verification and the MFA stage always apply.
+    This view never authenticates anybody, whatever is posted to it."""
+    next_url = _safe_next(request, fallback=reverse("wagtailadmin_home"))
+    if not request.user.is_authenticated:
+        return _to_allauth_login(next_url)
+    if request.user.has_perm("wagtailadmin.access_admin"):
+        return redirect(next_url)
+    # Logged in but not an admin user: say so, instead of bouncing between login and admin.
+    return render(request, "account/no_admin_access.html", status=403)
+
+
+def frontend_login(request):
+    """Takes the place of Wagtail's front-end login (/_util/login/) for private pages."""
+    if request.user.is_authenticated:
+        return redirect(_safe_next(request, fallback="/"))
+    return _to_allauth_login(_safe_next(request, fallback="/"))

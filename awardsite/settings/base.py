@@ -361,3 +361,14 @@ UPLOAD_IMAGE_MAX_PIXELS = int(env("UPLOAD_IMAGE_MAX_PIXELS", str(25_000_000)))
 UPLOAD_ATTACHMENT_MAX_BYTES = int(env("UPLOAD_ATTACHMENT_MAX_BYTES", str(10 * 1024 * 1024)))
 UPLOAD_MAX_IMAGES_PER_ENTRY = int(env("UPLOAD_MAX_IMAGES_PER_ENTRY", "10"))
 UPLOAD_MAX_ATTACHMENTS_PER_ENTRY = int(env("UPLOAD_MAX_ATTACHMENTS_PER_ENTRY", "5"))
+
+# --- accounts (foundation: allauth, MFA, Wagtail admin login) ---
+# Wagtail's own login screens would log in with a password only. /admin/login/ and /_util/login/
+# are answered by awardsite.views, which send everybody to allauth's login (verification + MFA).
+WAGTAILADMIN_LOGIN_URL = "/admin/login/"
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
+WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's password reset is the only one
+ACCOUNT_EMAIL_NOTIFICATIONS = True  # mail the user when the password, e-mail or MFA changes
+ACCOUNT_REAUTHENTICATION_TIMEOUT = int(env("ACCOUNT_REAUTHENTICATION_TIMEOUT", "300"))
+# Seconds a TOTP check stays "fresh" for awardsite.mfa.fresh_mfa_required (e.g. signing a decision).
+MFA_FRESH_SECONDS = int(env("MFA_FRESH_SECONDS", "300"))

@@ -1,0 +1,22 @@
+"""Factories and helpers for accounts, roles and MFA tests."""
+
+from allauth.mfa.totp.internal.auth import TOTP, format_hotp_value, hotp_value, yield_hotp_counters_from_time
+from django.contrib.auth.models import Group
+
+from tests.factories import UserFactory
+
+TEST_TOTP_SECRET = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP"  # noqa: S105 - test only
+
+
+def user_with_role(role: str | None = None, *, mfa: bool = False, **kwargs):
+    user = UserFactory(**kwargs)
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    if mfa:
+        TOTP.activate(user, TEST_TOTP_SECRET)
+    return user
+
+
+def current_totp_code(secret: str = TEST_TOTP_SECRET) -> str:
+    counters = list(yield_hotp_counters_from_time())
+    return format_hotp_value(hotp_value(secret, counters[len(counters) // 2]))
