@@ -1,8 +1,10 @@
 """Back up and restore the whole site: database rows and the files of both storages.
 
 The archive is a .tar.gz with:
-- `data.json`: `dumpdata` of every app (natural keys; content types, permissions, sessions and
-  derived search/reference indexes left out: migrations and `update_index` rebuild them);
+- `base.json` (content types and permissions) and `data.json`: `dumpdata` of every app with primary keys as they are (content types and
+  permissions included, so generic relations and revisions keep pointing at the right rows);
+  sessions, task results and derived indexes/renditions are left out: `update_index`,
+  `rebuild_references_index` and the image tags make them again;
 - `files/<storage>/<path>`: every file of the public ("default") and the private storage;
 - `manifest.json`: row counts per model and a SHA-256 per file, so a restore can prove itself.
 
@@ -18,6 +20,7 @@ import tempfile
 from pathlib import Path
 
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
 from django.core.management import call_command
@@ -26,16 +29,15 @@ from django.db import connection, transaction
 STORAGE_ALIASES = ("default", "private")
 # Rows that migrations, `update_index` or the cache machinery create again: not data of ours.
 EXCLUDED_MODELS = (
-    "contenttypes.contenttype",
-    "auth.permission",
     "sessions.session",
     "wagtailsearch.indexentry",
     "wagtailcore.referenceindex",
     "wagtailcore.uploadedfile",
-    "django_tasks_db.dbtaskresult",
+    "django_tasks_database.dbtaskresult",
     "wagtailimages.rendition",
     "awardsite.rendition",
 )
+BASE_MODELS = ("contenttypes.contenttype", "auth.permission")
 FORMAT_VERSION = 1
 
 
@@ -83,16 +85,16 @@ def inventory() -> dict:
 
 def write_backup(destination: Path) -> dict:
     """Write the archive to `destination`; return its manifest."""
+    # Content types and permissions first: signal handlers that run while the rest loads may look
+    # them up, and must find the backed-up rows rather than create new ones.
+    base = io.StringIO()
+    call_command("dumpdata", *BASE_MODELS, stdout=base)
     data = io.StringIO()
-    call_command(
-        "dumpdata",
-        "--natural-foreign",
-        "--natural-primary",
-        *[f"--exclude={label}" for label in EXCLUDED_MODELS],
-        stdout=data,
-    )
+    excluded = [*EXCLUDED_MODELS, *BASE_MODELS]
+    call_command("dumpdata", *[f"--exclude={label}" for label in excluded if _installed(label)], stdout=data)
     manifest = inventory()
     with tarfile.open(destination, "w:gz") as archive:
+        _add_bytes(archive, "base.json", base.getvalue().encode())
         _add_bytes(archive, "data.json", data.getvalue().encode())
         _add_bytes(archive, "manifest.json", json.dumps(manifest, indent=2, sort_keys=True).encode())
         for alias, checksums in manifest["files"].items():
@@ -101,6 +103,14 @@ def write_backup(destination: Path) -> dict:
                 with storage.open(path, "rb") as handle:
                     _add_bytes(archive, f"files/{alias}/{path}", handle.read())
     return manifest
+
+
+def _installed(label: str) -> bool:
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True
 
 
 def _add_bytes(archive: tarfile.TarFile, name: str, payload: bytes) -> None:
@@ -127,12 +137,14 @@ def restore_backup(source: Path) -> dict:
         manifest = json.loads(_read(archive, "manifest.json"))
         if manifest.get("format") != FORMAT_VERSION:
             raise RestoreError(f"Unknown backup format {manifest.get('format')!r}.")
-        with tempfile.NamedTemporaryFile(suffix=".json") as fixture:
-            fixture.write(_read(archive, "data.json"))
-            fixture.flush()
-            with transaction.atomic():
-                _clear_rows_created_by_migrations()
-                call_command("loaddata", fixture.name, verbosity=0)
+        _empty_all_tables()
+        ContentType.objects.clear_cache()
+        with transaction.atomic():
+            for name in ("base.json", "data.json"):
+                with tempfile.NamedTemporaryFile(suffix=".json") as fixture:
+                    fixture.write(_read(archive, name))
+                    fixture.flush()
+                    call_command("loaddata", fixture.name, verbosity=0)
         for alias, checksums in manifest["files"].items():
             storage = storages[alias]
             for path in checksums:
@@ -156,16 +168,14 @@ def _read(archive: tarfile.TarFile, name: str) -> bytes:
     return member.read()
 
 
-def _clear_rows_created_by_migrations() -> None:
-    """Data migrations create some rows (Wagtail's root page and site, groups, workflows …) that
-    the backup holds too; remove them so loaddata recreates them exactly as they were."""
-    from wagtail.models import Page, Site
+def _empty_all_tables() -> None:
+    """Empty every table of the fresh site (rows its migrations made: content types, permissions,
+    Wagtail's root page, groups …), so the backup's rows come back with their own primary keys."""
+    from django.core.management.color import no_style
 
-    Site.objects.all().delete()
-    Page.objects.all().delete()
-    for label, model in counted_models():
-        if label.startswith(("wagtailcore.", "auth.", "wagtailusers.")) or label in ("auth.group",):
-            model._base_manager.all().delete()
+    tables = connection.introspection.django_table_names(only_existing=True, include_views=False)
+    statements = connection.ops.sql_flush(no_style(), tables, reset_sequences=True, allow_cascade=True)
+    connection.ops.execute_sql_flush(statements)
 
 
 def _reset_sequences() -> None:
