@@ -50,3 +50,38 @@ class RevisionAction(models.TextChoices):
     SAVE_DRAFT = "save_draft", _("Saved as draft")
     SUBMIT = "submit", _("Submitted as final")
     REVISE = "revise", _("Revised after submitting")
+
+
+# --- Deliberation and decisions (judging-decision) ---
+
+
+class RankingBasis(models.TextChoices):
+    RAW = "raw", _("Raw scores")
+    CALIBRATED = "calibrated", _("Calibrated scores")
+
+
+class DecisionState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SIGNED = "signed", _("Signed")
+    SUPERSEDED = "superseded", _("Superseded")
+
+
+class AwardLabel(models.TextChoices):
+    WINNER = "winner", _("Winner")
+    HONOURABLE_MENTION = "honourable_mention", _("Honourable mention")
+
+
+class PrizeRule(models.TextChoices):
+    """The rules of judging.prize.Rule, with words for people."""
+
+    WINNER_TAKES_ALL = "winner-takes-all", _("Winner takes all")
+    EQUAL = "equal", _("Equal shares")
+    RANKED = "ranked", _("Fixed shares by rank")
+    PROPORTIONAL = "proportional", _("In proportion to the score")
+    MANUAL = "manual", _("Amounts set by hand")
+
+
+class FeedbackState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    APPROVED = "approved", _("Approved by the chair")
+    SENT = "sent", _("Sent")
