@@ -55,7 +55,15 @@ makemessages: install
 
 # The whole suite: lint, Django checks, migrations in step, translations compiled, then pytest
 # (unit, integration, browser smoke). DATABASE_URL picks the database (SQLite when unset).
-test: install messages
+AXE := tests/browser/axe/node_modules/axe-core/axe.min.js
+
+# axe-core for the accessibility scan, from the npm registry, pinned by package-lock.json.
+$(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+		npm ci --prefix tests/browser/axe --no-audit --no-fund --silent && touch $(AXE); \
+	else echo "npm not found: the accessibility scan will be skipped (a failure under CI=true)"; fi
+
+test: install messages $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
