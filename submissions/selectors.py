@@ -114,6 +114,8 @@ def call_page_context(*, edition, user) -> dict:
         "jury_deadline_local": local(edition.jury_deadline),
         "ceremony_local": local(edition.ceremony_at),
         "seconds_left": max(0, int((edition.closes_at - now).total_seconds())),
+        "days_left": max(0, int((edition.closes_at - now).total_seconds())) // 86400,
+        "hours_left": max(0, int((edition.closes_at - now).total_seconds())) % 86400 // 3600,
         "effective_deadline": deadline,
         "own_entries": own_entries,
         "categories": list(edition.categories.all()),

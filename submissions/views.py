@@ -128,10 +128,12 @@ def redeem_late_access(request):
 
 def _step_context(request, entry, step, **extra):
     status = step_status(entry)
+    for s in status:
+        s["url"] = s["step"].url(entry)
     indicator = [
         {
             "label": f"{s['step'].number}. {s['step'].label}",
-            "url": s["step"].url(entry),
+            "url": s["url"],
             "state": "done" if s["complete"] else "todo",
             "current": s["step"] == step,
         }
