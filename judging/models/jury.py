@@ -139,7 +139,10 @@ class ConflictDeclaration(models.Model):
     organisation and an organisation of the entry, which is pre-marked for the juror."""
 
     juror = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conflict_declarations", verbose_name=_("juror")
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="conflict_declarations",
+        verbose_name=_("juror"),
     )
     entry = models.ForeignKey(
         "submissions.Entry", on_delete=models.CASCADE, related_name="conflict_declarations", verbose_name=_("entry")
@@ -164,9 +167,7 @@ class ConflictDeclaration(models.Model):
         verbose_name_plural = _("conflict of interest register")
         constraints = [
             models.UniqueConstraint(fields=["juror", "entry"], name="conflict_one_declaration_per_juror_entry"),
-            models.CheckConstraint(
-                condition=Q(has_conflict=False) | ~Q(reason=""), name="conflict_has_reason"
-            ),
+            models.CheckConstraint(condition=Q(has_conflict=False) | ~Q(reason=""), name="conflict_has_reason"),
         ]
         indexes = [models.Index(fields=["juror", "edition", "has_conflict"])]
 
