@@ -115,6 +115,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "awardsite.context_processors.site_context",
+                "awardsite.navigation.navigation",
             ],
         },
     },
