@@ -166,8 +166,9 @@ def _wrong_type_message(kind: str | None, expected: str) -> str:
     }
 
 
-def _image_ends_cleanly(kind: str, data: bytes) -> bool:
-    """True when nothing follows the image data (no appended ZIP, HTML, PDF, ...)."""
+def _image_end(kind: str, data: bytes) -> str:
+    """ "ok" when the file ends exactly where the image ends; "trailing" when something follows
+    (an appended ZIP, HTML page or PDF: a polyglot); "truncated" when the image is cut short."""
     if kind == "png":
         pos = 8
         while pos + 12 <= len(data):
@@ -175,14 +176,18 @@ def _image_ends_cleanly(kind: str, data: bytes) -> bool:
             chunk_type = data[pos + 4 : pos + 8]
             pos += 12 + length
             if chunk_type == b"IEND":
-                return pos == len(data)
-        return False
+                return "ok" if pos == len(data) else "trailing"
+        return "truncated"
     if kind == "jpeg":
-        return data.rstrip(b"\x00").endswith(b"\xff\xd9")
+        if data.rstrip(b"\x00").endswith(b"\xff\xd9"):
+            return "ok"
+        return "trailing" if b"\xff\xd9" in data[2:] else "truncated"
     if kind == "webp":
         declared = int.from_bytes(data[4:8], "little") + 8
-        return len(data) in (declared, declared + (declared % 2))
-    return False
+        if len(data) in (declared, declared + (declared % 2)):
+            return "ok"
+        return "trailing" if len(data) > declared else "truncated"
+    return "truncated"
 
 
 def _contains_markup(data: bytes) -> bool:
@@ -207,7 +212,11 @@ def validate_image(upload, *, max_bytes: int | None = None, max_pixels: int | No
             % {"kind": KIND_NAMES[kind], "extensions": " / ".join(f".{e}" for e in sorted(extensions))},
             code="wrong_extension",
         )
-    if not _image_ends_cleanly(kind, data):
+    damaged = UploadRejected(_("The image is damaged and cannot be read. Save it again and try again."), code="damaged")
+    end = _image_end(kind, data)
+    if end == "truncated":
+        raise damaged
+    if end == "trailing":
         raise UploadRejected(
             _(
                 "The image contains extra data after the picture (for example a hidden file). Save it again as a plain %(kind)s image."

@@ -32,3 +32,15 @@ urlpatterns = [
         name="entry_member_remove",
     ),
 ]
+
+# Files-admin part: the "data used" and "images and attachments" steps, private downloads, privacy.
+from . import file_views, privacy_views  # noqa: E402
+
+urlpatterns += [
+    path("inzendingen/<int:pk>/data/", file_views.entry_datasets, name="entry_datasets"),
+    path("inzendingen/<int:pk>/bestanden/", file_views.entry_files, name="entry_files"),
+    path("bestanden/<slug:kind>/<int:pk>/", file_views.file_download, name="file_download"),
+    path("account/mijn-gegevens/", privacy_views.my_data, name="my_data"),
+    path("account/mijn-gegevens/download/", privacy_views.my_data_download, name="my_data_download"),
+    path("account/verwijderen/", privacy_views.delete_my_account, name="delete_account"),
+]
