@@ -51,7 +51,7 @@ def is_writable_now(user, entry) -> bool:
 
 
 @rules.predicate
-def is_withdrawable(entry) -> bool:
+def is_withdrawable(user, entry) -> bool:
     return entry.state in (
         EntryState.DRAFT,
         EntryState.SUBMITTED,
