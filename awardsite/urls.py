@@ -7,7 +7,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import views
+from . import health, views
 
 urlpatterns = [
     # Wagtail's own login would skip allauth's MFA stage: every login goes through allauth.
@@ -18,6 +18,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     path("sitemap.xml", sitemap, name="sitemap"),
+    path("healthz/live", health.live, name="healthz_live"),
+    path("healthz/ready", health.ready, name="healthz_ready"),
 ]
 
 if settings.DEBUG:
