@@ -59,7 +59,26 @@ def server_error(request):
 
 @login_required
 def account_overview(request):
-    return render(request, "account/overview.html", {"has_mfa": user_has_mfa(request.user)})
+    from .account_forms import ProfileForm
+    from .roles import ALL_ROLES
+
+    form = ProfileForm(request.POST or None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your details have been saved."))
+        return redirect("account_overview")
+    roles = [name for name in request.user.groups.values_list("name", flat=True) if name in ALL_ROLES]
+    return render(
+        request,
+        "account/overview.html",
+        {
+            "form": form,
+            "has_mfa": user_has_mfa(request.user),
+            "has_verified_email": has_verified_email(request.user),
+            "roles": roles,
+        },
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 def _safe_next(request, fallback: str) -> str:
