@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 TEST_ENV := DJANGO_SETTINGS_MODULE=awardsite.settings.test
 
-.PHONY: run setup install migrate messages demo serve test lint format check-migrations makemessages clean
+.PHONY: run setup install migrate messages demo serve test lint format check-migrations makemessages clean totp
 
 run: setup demo serve
 
@@ -73,3 +73,7 @@ test: install messages $(AXE)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles .pytest_cache .test-media
+
+# The current two-step code of a demo account: make totp EMAIL=jurylid@demo.soda.example
+totp: install
+	@$(PY) manage.py demo_totp $(EMAIL)
