@@ -1,7 +1,7 @@
 """Main navigation and language alternates for every page (a template context processor).
 
 Gives templates:
-- `main_navigation`: a list of `NavItem(label, url, current)`; `current` is "page" on the item whose
+- `main_navigation`: a list of `NavItem(key, label, url, current)`; `current` is "page" on the item whose
   URL is the page being shown, "true" on the item whose section contains it (longest URL prefix),
   else "" — templates put it straight into `aria-current`.
 - `alternate_languages`: a list of `Alternate(code, name, url, absolute_url, current)` with the
@@ -27,16 +27,17 @@ from django.utils.translation import gettext_lazy as _
 
 from .roles import JURY, user_in_group
 
-# (label, page model "app_label.ModelName") — the first live, public page of that type is linked.
+# (key, label, page model "app_label.ModelName") — the first live, public page of that type is linked.
 PAGE_ITEMS = (
-    (_("Take part"), "submissions.CallPage"),
-    (_("Examples"), "showcase.ShowcaseIndexPage"),
-    (_("Guides"), "showcase.GuideIndexPage"),
+    ("call", _("Take part"), "submissions.CallPage"),
+    ("showcase", _("Examples"), "showcase.ShowcaseIndexPage"),
+    ("guides", _("Guides"), "showcase.GuideIndexPage"),
 )
 
 
 @dataclass(frozen=True)
 class NavItem:
+    key: str  # call, showcase, guides, search, dashboard, jury, admin
     label: str
     url: str
     current: str = ""  # value for aria-current: "page", "true" or ""
@@ -70,7 +71,7 @@ def _page_urls(request) -> dict[str, str]:
     from wagtail.models import Page
 
     content_types = {}
-    for _label, model_label in PAGE_ITEMS:
+    for _key, _label, model_label in PAGE_ITEMS:
         model = _page_model(model_label)
         if model is not None and issubclass(model, Page):
             content_types[ContentType.objects.get_for_model(model).pk] = model_label
@@ -103,32 +104,32 @@ def _mark_current(items: list[NavItem], path: str) -> list[NavItem]:
         return items
     marked = list(items)
     item = marked[best]
-    marked[best] = NavItem(item.label, item.url, "page" if path == item.url else "true")
+    marked[best] = NavItem(item.key, item.label, item.url, "page" if path == item.url else "true")
     return marked
 
 
 def build_main_navigation(request) -> list[NavItem]:
     page_urls = _page_urls(request)
     items: list[NavItem] = []
-    for label, model_label in PAGE_ITEMS:
+    for key, label, model_label in PAGE_ITEMS:
         if model_label in page_urls:
-            items.append(NavItem(label, page_urls[model_label]))
+            items.append(NavItem(key, label, page_urls[model_label]))
     search_url = _reverse_or_none("showcase:search")
     if search_url:
-        items.append(NavItem(_("Search"), search_url))
+        items.append(NavItem("search", _("Search"), search_url))
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
         dashboard_url = _reverse_or_none("submissions:dashboard")
         if dashboard_url:
-            items.append(NavItem(_("My entries"), dashboard_url))
+            items.append(NavItem("dashboard", _("My entries"), dashboard_url))
         if user.is_staff or user_in_group(user, JURY):
             jury_url = _reverse_or_none("judging:dashboard")
             if jury_url:
-                items.append(NavItem(_("Jury"), jury_url))
+                items.append(NavItem("jury", _("Jury"), jury_url))
         if user.is_staff:
             admin_url = _reverse_or_none("wagtailadmin_home")
             if admin_url:
-                items.append(NavItem(_("Admin"), admin_url))
+                items.append(NavItem("admin", _("Admin"), admin_url))
     return _mark_current(items, request.path)
 
 

@@ -8,6 +8,8 @@
 - `{% breadcrumb_trail page as crumbs %}`: the ancestors of a Wagtail page as `{"label", "url"}`.
 - `facts|soda_facts`: turns `(label, value)` pairs or dicts into dicts with label/value/url.
 - `{% checklist_counts items as counts %}`: `done`, `total`, `complete`.
+- `<div{% content_lang %}>`: ` lang="nl"` when the page is shown in another language than the one
+  editors write in (Wagtail content is Dutch; the English UI at /en/ shows it as Dutch, WCAG 3.1.2).
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 
 from django import template
+from django.conf import settings
 from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -106,3 +110,11 @@ def checklist_counts(items: Iterable | None) -> dict:
     items = list(items or ())
     done = sum(1 for item in items if _item_done(item))
     return {"done": done, "total": len(items), "complete": done == len(items)}
+
+
+@register.simple_tag
+def content_lang() -> str:
+    """` lang="nl"` on a wrapper of editor-written content when the UI language is not Dutch."""
+    if get_language() == settings.LANGUAGE_CODE:
+        return ""
+    return format_html(' lang="{}"', settings.LANGUAGE_CODE)

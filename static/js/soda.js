@@ -33,7 +33,7 @@
   }
 
   function plural(count, one, many) {
-    return (count === 1 ? one : many).replace("%s", String(count));
+    return (count === 1 ? one : many).replace("{n}", String(count));
   }
 
   function updateCountdown(element) {
@@ -63,7 +63,7 @@
       parts.push(plural(hours, t("hour"), t("hours")));
       parts.push(plural(mins, t("minute"), t("minutes")));
     }
-    output.textContent = (t("template") || "%s").replace("%s", parts.join(" " + (t("and") || "and") + " "));
+    output.textContent = (t("template") || "{time}").replace("{time}", parts.join(" " + (t("and") || "and") + " "));
     return true;
   }
 
