@@ -759,7 +759,7 @@ def reason_text(reason: Reason, language: str = "en", **extra) -> str:
 
 def explain(award: Award, language: str = "en", *, tied_with: Sequence[str] = ()) -> str:
     """The award's reasons as one paragraph. `tied_with`: names of the other tied winners."""
-    others = _join_names(tied_with, language)
+    others = join_names(tied_with, language)
     return " ".join(reason_text(reason, language, others=others) for reason in award.reasons)
 
 
@@ -781,7 +781,7 @@ def error_text(error: PrizeSplitError, language: str = "en") -> str:
     return ERROR_TEXTS[language][error.code].format(**_format_params(error.params, language))
 
 
-def _join_names(names: Sequence[str], language: str) -> str:
+def join_names(names: Sequence[str], language: str) -> str:
     names = list(names)
     if not names:
         return ""

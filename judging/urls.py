@@ -14,3 +14,25 @@ urlpatterns = [
     path("jury/rondes/<int:round_pk>/inzendingen/<int:entry_pk>/", views.entry_detail, name="entry"),
     path("jury/rondes/<int:round_pk>/inzendingen/<int:entry_pk>/beoordelen/", views.review, name="review"),
 ]
+
+# Deliberation and decision (judging/decision_views/).
+from .decision_views import chair, deliberation, outputs  # noqa: E402
+
+urlpatterns += [
+    path("jury/edities/<int:year>/rangschikking/", chair.ranking_overview, name="decision_overview"),
+    path("jury/edities/<int:year>/longlist/", chair.place_on_longlist, name="decision_longlist"),
+    path("jury/edities/<int:year>/shortlist/", chair.select_shortlist, name="decision_shortlist"),
+    path("jury/edities/<int:year>/eindrangschikking/", chair.final_ranking, name="decision_final_ranking"),
+    path("jury/edities/<int:year>/prijzengeld/", chair.calculator, name="decision_calculator"),
+    path("jury/edities/<int:year>/besluit/", chair.decision_detail, name="decision_detail"),
+    path("jury/edities/<int:year>/besluit/<int:pk>/ondertekenen/", chair.sign, name="decision_sign"),
+    path("jury/edities/<int:year>/besluit/<int:pk>/vervangen/", chair.supersede, name="decision_supersede"),
+    path("jury/edities/<int:year>/beraad/", deliberation.deliberation, name="deliberation"),
+    path("jury/edities/<int:year>/beraad/<int:entry_pk>/", deliberation.entry_notes, name="deliberation_entry"),
+    path("jury/edities/<int:year>/beraad/<int:entry_pk>/feedback/", deliberation.feedback, name="feedback"),
+    path("jury/edities/<int:year>/feedback-versturen/", deliberation.send_feedback, name="feedback_send"),
+    path("jury/edities/<int:year>/juryrapport/", outputs.report, name="decision_report"),
+    path("jury/edities/<int:year>/juryrapport/<int:entry_pk>/", outputs.report_entry, name="decision_report_entry"),
+    path("jury/edities/<int:year>/scores.csv", outputs.export_scores_csv, name="scores_export_csv"),
+    path("jury/edities/<int:year>/scores.xlsx", outputs.export_scores_xlsx, name="scores_export_xlsx"),
+]

@@ -129,7 +129,8 @@ class DecisionQuerySet(models.QuerySet):
 
     def mark_superseded(self, *, at) -> int:
         """The one change a signed decision may see (called by the supersede service only)."""
-        return super().filter(state=DecisionState.SIGNED).update(state=DecisionState.SUPERSEDED, superseded_at=at)
+        signed = self.filter(state=DecisionState.SIGNED)
+        return models.QuerySet.update(signed, state=DecisionState.SUPERSEDED, superseded_at=at)
 
     def current(self):
         return self.filter(state=DecisionState.SIGNED)

@@ -231,6 +231,69 @@ class CalculatorColumn:
     split: prize.PrizeSplit | None
     error: str
     texts: tuple[str, ...] = ()
+    language: str = "nl"
+
+    @property
+    def items(self) -> list[dict]:
+        if self.split is None:
+            return []
+        return [
+            {
+                "title": award.winner.name,
+                "rank": award.rank,
+                "amount": award.amount,
+                "text": text,
+                "shares": [
+                    {"name": part.name, "amount": part.amount, "text": prize.explain_organisation(part, self.language)}
+                    for part in award.organisations
+                ],
+            }
+            for award, text in zip(self.split.awards, self.texts, strict=True)
+        ]
+
+
+@dataclass(frozen=True)
+class ExplainedAward:
+    award: object
+    text: str
+    shares: list  # dicts: name, amount, text, share
+
+    @property
+    def title(self) -> str:
+        return self.award.title
+
+    @property
+    def rank(self) -> int:
+        return self.award.rank
+
+    @property
+    def amount(self):
+        return self.award.amount
+
+
+def _reasons(stored) -> list[prize.Reason]:
+    return [prize.Reason(item["code"], dict(item.get("params") or {})) for item in stored or []]
+
+
+def explained_awards(decision: Decision, language: str) -> list[ExplainedAward]:
+    """The awards of a decision with their amounts explained in words (from the stored reasons)."""
+    awards = list(decision.awards.all())
+    result = []
+    for award in awards:
+        tied = [other.title for other in awards if other.rank == award.rank and other.pk != award.pk]
+        others = prize.join_names(tied, language)
+        text = " ".join(prize.reason_text(reason, language, others=others) for reason in _reasons(award.explanation))
+        shares = [
+            {
+                "name": share.organisation_name,
+                "amount": share.amount,
+                "text": " ".join(prize.reason_text(reason, language) for reason in _reasons(share.explanation)),
+                "share": share,
+            }
+            for share in award.shares.all()
+        ]
+        result.append(ExplainedAward(award=award, text=text, shares=shares))
+    return result
 
 
 def payments_overview(edition):
@@ -264,6 +327,7 @@ def editions_with_jury(user):
 
 __all__ = [
     "CalculatorColumn",
+    "ExplainedAward",
     "OverviewRow",
     "arithmetic_for_round",
     "arithmetic_ranks",
@@ -274,6 +338,7 @@ __all__ = [
     "deliberation_entries",
     "draft_decision",
     "editions_with_jury",
+    "explained_awards",
     "has_conflict",
     "is_chair",
     "is_staff_of_award",
