@@ -181,7 +181,9 @@ def sync_roles_after_migrate(sender, *, apps=None, using="default", plan=None, *
     With a migration plan that only goes backwards (unapplying), it does nothing."""
     from django.apps import apps as live_apps
 
-    if sender.label != list(live_apps.get_app_configs())[-1].label:
+    # Django sends post_migrate only for apps with a models module; act on the last of those.
+    with_models = [config for config in live_apps.get_app_configs() if config.models_module is not None]
+    if not with_models or sender.label != with_models[-1].label:
         return
     if plan and all(backwards for _migration, backwards in plan):
         return
@@ -190,3 +192,9 @@ def sync_roles_after_migrate(sender, *, apps=None, using="default", plan=None, *
     except LookupError:
         # Only part of the apps are migrated (e.g. `migrate awardsite 0001`): the next full migrate syncs.
         return
+
+
+MFA_REQUIRED_NOTE = (
+    "This role requires two-step verification (MFA). At the next login the user is sent to set it up "
+    "and reaches nothing else until it is on."
+)
