@@ -87,14 +87,9 @@ def entry_datasets(request, pk: int):
                         info = ckan.get_dataset_by_url(url_form.cleaned_data["url"])
                     except ckan.CatalogueUnavailable as exc:
                         catalogue_down = exc.message
+                        typed = {"url": url_form.cleaned_data["url"], "how_used": url_form.cleaned_data["how_used"]}
                         url_form.add_error("url", exc.message)
-                        manual_form = ManualDatasetForm(
-                            prefix="manual",
-                            initial={
-                                "url": url_form.cleaned_data["url"],
-                                "how_used": url_form.cleaned_data["how_used"],
-                            },
-                        )
+                        manual_form = ManualDatasetForm(prefix="manual", initial=typed)
                     except ckan.DatasetNotFound as exc:
                         url_form.add_error("url", exc.message)
                     else:

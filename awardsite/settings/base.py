@@ -225,6 +225,9 @@ if AWS_STORAGE_BUCKET_NAME:
                 "file_overwrite": False,
                 "endpoint_url": AWS_S3_ENDPOINT_URL,
                 "region_name": AWS_S3_REGION_NAME,
+                # Presigned URLs with Signature V4 (X-Amz-Expires): V2 is deprecated and refused
+                # by newer AWS regions and most S3-compatible services.
+                "signature_version": "s3v4",
             },
         },
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -51,7 +51,9 @@ def pdf_bytes(*, js: str | None = None, attachment: bool = False, password: str 
     if js:
         from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-        action = DictionaryObject({NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject(js)})
+        action = DictionaryObject(
+            {NameObject("/S"): NameObject("/JavaScript"), NameObject("/JS"): TextStringObject(js)}
+        )
         writer.root_object[NameObject("/OpenAction")] = action
     if attachment:
         writer.add_attachment("payload.exe", b"MZ\x90\x00")
