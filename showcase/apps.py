@@ -6,3 +6,6 @@ class ShowcaseConfig(AppConfig):
     name = "showcase"
     verbose_name = _("Showcase and guides")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals  # noqa: F401
