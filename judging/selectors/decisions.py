@@ -309,7 +309,11 @@ def payments_overview(edition):
         .annotate(paid=Sum("payments__amount"))
         .order_by("award__rank", "award_id", "sort_order", "id")
     )
-    return decision, list(shares)
+    shares = list(shares)
+    for share in shares:
+        share.paid = share.paid or Decimal("0.00")
+        share.remaining = share.amount - share.paid
+    return decision, shares
 
 
 def payments_for_share(share):
