@@ -51,3 +51,27 @@ def register_jury_menu():
         SecretariaatMenuItem(_("Audit log"), reverse_lazy("judging_admin:audit"), icon_name="history", order=130),
     ]
     return SubmenuMenuItem(_("Jury"), Menu(items=items), icon_name="group", order=400)
+
+
+# --- Deliberation and decisions (judging-decision): decisions (read-only) and payments. ---
+from .admin_decisions import DecisionsView  # noqa: E402
+
+decisions_admin_patterns = (
+    [
+        path("", DecisionsView.as_view(), name="index"),
+        path("<int:year>/", DecisionsView.as_view(), name="edition"),
+    ],
+    "judging_decisions_admin",
+)
+
+
+@hooks.register("register_admin_urls")
+def register_decisions_admin_urls():
+    return [path("besluiten/", include(decisions_admin_patterns, namespace="judging_decisions_admin"))]
+
+
+@hooks.register("register_admin_menu_item")
+def register_decisions_menu():
+    return SecretariaatMenuItem(
+        _("Decisions and payments"), reverse_lazy("judging_decisions_admin:index"), icon_name="doc-full", order=410
+    )
