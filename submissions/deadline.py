@@ -62,13 +62,30 @@ def format_deadline(dt: datetime) -> str:
     return formats.date_format(local(dt), "DATETIME_FORMAT")
 
 
-def active_late_access(*, edition, user, entry=None, now: datetime | None = None):
+def active_late_access(*, edition, user, entry=None, now: datetime | None = None, cached: bool = False):
     """The redeemed, unrevoked late-access code of `user` that covers `entry` (or, without entry, the
-    edition) and has the latest deadline — or None. The deadline may already have passed."""
+    edition) and has the latest deadline — or None. The deadline may already have passed.
+
+    `cached=True` (for pages that list many entries) reads all of the user's codes once per request
+    and filters in memory; services always read fresh inside their transaction."""
     if user is None or not getattr(user, "is_authenticated", False):
         return None
     from .models import LateAccessCode
 
+    if cached:
+        codes = getattr(user, "_soda_late_access_codes", None)
+        if codes is None:
+            codes = list(LateAccessCode.objects.filter(user=user, redeemed_at__isnull=False, revoked_at__isnull=True))
+            user._soda_late_access_codes = codes
+        entry_id = entry.pk if entry is not None else None
+        matching = [
+            c
+            for c in codes
+            if c.edition_id == edition.pk and (c.entry_id is None or (entry_id is not None and c.entry_id == entry_id))
+        ]
+        if entry is None:
+            matching = [c for c in matching if c.entry_id is None]
+        return max(matching, key=lambda c: c.deadline, default=None)
     codes = LateAccessCode.objects.filter(
         edition=edition, user=user, redeemed_at__isnull=False, revoked_at__isnull=True
     )
@@ -76,17 +93,17 @@ def active_late_access(*, edition, user, entry=None, now: datetime | None = None
     return codes.order_by("-deadline").first()
 
 
-def effective_deadline(*, edition, user=None, entry=None) -> datetime:
+def effective_deadline(*, edition, user=None, entry=None, cached: bool = False) -> datetime:
     """The last moment (inclusive, UTC) at which `user` may write: the edition's deadline plus grace,
     or later when the user redeemed a late-access code for this entry or edition."""
     deadline = edition.deadline_with_grace
-    code = active_late_access(edition=edition, user=user, entry=entry)
+    code = active_late_access(edition=edition, user=user, entry=entry, cached=cached)
     if code is not None and code.deadline > deadline:
         deadline = code.deadline
     return deadline
 
 
-def _assert_edition_accepts_writes(*, edition, user, entry, now: datetime) -> None:
+def _assert_edition_accepts_writes(*, edition, user, entry, now: datetime, cached: bool = False) -> None:
     if now < edition.opens_at:
         raise EditionNotOpen(
             _("The call for entries opens on %(opens)s. You cannot write an entry yet.")
@@ -98,7 +115,7 @@ def _assert_edition_accepts_writes(*, edition, user, entry, now: datetime) -> No
             _("The jury has decided on this edition. Entries can no longer be changed."),
             code="edition_decided",
         )
-    deadline = effective_deadline(edition=edition, user=user, entry=entry)
+    deadline = effective_deadline(edition=edition, user=user, entry=entry, cached=cached)
     if now > deadline:
         raise DeadlinePassed(
             _(
@@ -110,7 +127,7 @@ def _assert_edition_accepts_writes(*, edition, user, entry, now: datetime) -> No
         )
 
 
-def assert_entry_writable(*, entry, user, now: datetime | None = None) -> None:
+def assert_entry_writable(*, entry, user, now: datetime | None = None, cached: bool = False) -> None:
     """Raise an `EntryNotWritable` unless `user` may write to `entry` at `now` (default: now).
 
     Checks the state (only draft and submitted entries change), the edition (open, not decided)
@@ -123,7 +140,7 @@ def assert_entry_writable(*, entry, user, now: datetime | None = None) -> None:
             _("This entry is %(state)s and can no longer be changed.") % {"state": entry.get_state_display().lower()},
             code="entry_read_only",
         )
-    _assert_edition_accepts_writes(edition=entry.edition, user=user, entry=entry, now=now)
+    _assert_edition_accepts_writes(edition=entry.edition, user=user, entry=entry, now=now, cached=cached)
 
 
 def assert_edition_accepts_new_entries(*, edition, user, now: datetime | None = None) -> None:
@@ -133,8 +150,9 @@ def assert_edition_accepts_new_entries(*, edition, user, now: datetime | None = 
 
 
 def entry_is_writable(*, entry, user, now: datetime | None = None) -> bool:
+    """For display (buttons, read-only pages): the same rule, with the user's codes read once."""
     try:
-        assert_entry_writable(entry=entry, user=user, now=now)
+        assert_entry_writable(entry=entry, user=user, now=now, cached=True)
     except EntryNotWritable:
         return False
     return True
