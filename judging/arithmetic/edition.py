@@ -176,15 +176,18 @@ def _rank_rows(rows: Sequence[_Row], rule: TieBreakRule, *, explain_ties: bool) 
     z = z_scores(jurors, [row.value for row in rows])
     key_z = z_scores(jurors, [row.key for row in rows]) if rule is TieBreakRule.FIRST_CRITERION else None
 
-    raw_primary: dict[Id, Fraction] = {}
-    raw_secondary: dict[Id, object] = {}
+    # Raw keys are exact integers: a mean total/n is stored as total x (L / n), with L the least
+    # common multiple of the review counts, so comparing them is comparing the exact means.
+    common = math.lcm(1, *{len(indices) for indices in by_entry.values()})
+    raw_primary: dict[Id, int] = {}
+    raw_secondary: dict[Id, int] = {}
     cal_primary: dict[Id, float] = {}
-    cal_secondary: dict[Id, object] = {}
+    cal_secondary: dict[Id, float] = {}
     mean_z: dict[Id, float] = {}
     for entry, indices in by_entry.items():
         values = [rows[i].value for i in indices]
         n, total = len(values), sum(values)
-        raw_primary[entry] = Fraction(total, n)
+        raw_primary[entry] = total * (common // n)
         entry_z = [z[i] for i in indices]
         mean_z[entry] = _fsum_mean(entry_z)
         cal_primary[entry] = rounded(mean_z[entry])
@@ -193,11 +196,13 @@ def _rank_rows(rows: Sequence[_Row], rule: TieBreakRule, *, explain_ties: bool) 
             cal_secondary[entry] = rounded(_float_median(entry_z))
         elif rule is TieBreakRule.FIRST_CRITERION:
             assert key_z is not None
-            raw_secondary[entry] = Fraction(sum(rows[i].key for i in indices), n)
+            raw_secondary[entry] = sum(rows[i].key for i in indices) * (common // n)
             cal_secondary[entry] = rounded(_fsum_mean([key_z[i] for i in indices]))
         elif rule is TieBreakRule.FEWER_LOW_SCORES:
             # Lower spread ranks first: negate, because rank_entries puts higher keys first.
-            raw_secondary[entry] = -Fraction(variance_numerator(n, total, sum(v * v for v in values)), n * n)
+            # variance = var_num / n^2, scaled by L^2 to stay an integer.
+            var_num = variance_numerator(n, total, sum(v * v for v in values))
+            raw_secondary[entry] = -var_num * (common * common // (n * n))
             center = mean_z[entry]
             cal_secondary[entry] = -rounded(_fsum_mean([(value - center) ** 2 for value in entry_z]))
     secondary_raw = raw_secondary if rule is not TieBreakRule.SHARED else None

@@ -120,10 +120,25 @@ class Rubric:
     scale: Scale
     key_criterion_id: Id
     """The first (heaviest) criterion: highest weight, and of equal weights the first one given."""
+    # Weights as integers over their common denominator (which cancels in the weighted average),
+    # so a review with whole-number scores is totalled in plain integer arithmetic.
+    _int_weights: dict[Id, int] = field(init=False, repr=False, compare=False, hash=False)
+    _int_weight_sum: int = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        common = math.lcm(*(w.denominator for w in self.weights.values()))
+        int_weights = {c: w.numerator * (common // w.denominator) for c, w in self.weights.items()}
+        object.__setattr__(self, "_int_weights", int_weights)
+        object.__setattr__(self, "_int_weight_sum", sum(int_weights.values()))
 
     @property
     def weight_sum(self) -> Fraction:
         return sum(self.weights.values(), Fraction(0))
+
+    def total(self, scores: Mapping[Id, int | Fraction]) -> Fraction:
+        """sum(weight x score) / sum(weights) for checked scores (see ``weighted_total``)."""
+        weights = self._int_weights
+        return Fraction(sum(weights[c] * s for c, s in scores.items())) / self._int_weight_sum
 
 
 def validate_rubric(criteria: Iterable[CriterionInput]) -> Rubric:
@@ -185,7 +200,7 @@ class ReviewTotal:
         return float(self.total)
 
 
-def _checked_scores(review: ReviewInput, rubric: Rubric) -> dict[Id, Fraction]:
+def _checked_scores(review: ReviewInput, rubric: Rubric) -> dict[Id, int | Fraction]:
     given = review.scores
     missing = tuple(c.id for c in rubric.criteria if c.id not in given)
     if missing:
@@ -193,16 +208,20 @@ def _checked_scores(review: ReviewInput, rubric: Rubric) -> dict[Id, Fraction]:
     unknown = tuple(sorted((c for c in given if c not in rubric.weights), key=id_sort_key))
     if unknown:
         raise UnknownCriterionError(juror_id=review.juror_id, entry_id=review.entry_id, unknown=unknown)
-    scores: dict[Id, Fraction] = {}
+    scores: dict[Id, int | Fraction] = {}
     low, high = rubric.scale.minimum, rubric.scale.maximum
+    # Integer bounds compare with integer scores without building Fractions.
+    low_cmp = low.numerator if low.denominator == 1 else low
+    high_cmp = high.numerator if high.denominator == 1 else high
     for criterion in rubric.criteria:
         raw = given[criterion.id]
-        value = to_fraction(raw)
+        # Whole numbers (the usual case) stay ints: same value, much faster arithmetic.
+        value: int | Fraction | None = raw if type(raw) is int else to_fraction(raw)
         if value is None:
             raise InvalidScoreError(
                 juror_id=review.juror_id, entry_id=review.entry_id, criterion_id=criterion.id, value=raw
             )
-        if not low <= value <= high:
+        if not low_cmp <= value <= high_cmp:
             raise ScoreOutOfScaleError(
                 juror_id=review.juror_id,
                 entry_id=review.entry_id,
@@ -221,8 +240,7 @@ def weighted_total(review: ReviewInput, rubric: Rubric) -> Fraction:
     Raises ``IncompleteReviewError``, ``UnknownCriterionError``, ``InvalidScoreError`` or
     ``ScoreOutOfScaleError`` naming the juror, entry and criterion concerned.
     """
-    scores = _checked_scores(review, rubric)
-    return sum((rubric.weights[c] * s for c, s in scores.items()), Fraction(0)) / rubric.weight_sum
+    return rubric.total(_checked_scores(review, rubric))
 
 
 def compute_review_totals(reviews: Iterable[ReviewInput], rubric: Rubric) -> tuple[ReviewTotal, ...]:
@@ -239,8 +257,11 @@ def compute_review_totals(reviews: Iterable[ReviewInput], rubric: Rubric) -> tup
             raise DuplicateReviewError(juror_id=review.juror_id, entry_id=review.entry_id)
         seen.add(pair)
         scores = _checked_scores(review, rubric)
-        total = sum((rubric.weights[c] * s for c, s in scores.items()), Fraction(0)) / rubric.weight_sum
-        totals.append(ReviewTotal(review.juror_id, review.entry_id, total, scores[rubric.key_criterion_id]))
+        totals.append(
+            ReviewTotal(
+                review.juror_id, review.entry_id, rubric.total(scores), Fraction(scores[rubric.key_criterion_id])
+            )
+        )
     totals.sort(key=lambda t: (id_sort_key(t.juror_id), id_sort_key(t.entry_id)))
     return tuple(totals)
 
