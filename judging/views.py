@@ -20,7 +20,13 @@ from .access import filter_entries_for_juror
 from .enums import MembershipState
 from .forms import DeclarationForm, ReviewForm
 from .models import Assignment, ConflictDeclaration, JuryMembership, Review, Round
-from .selectors.conflicts import automatic_flags, declarations_of, entries_to_declare, undeclared_entries_for_juror
+from .selectors.conflicts import (
+    automatic_flags,
+    conflict_count,
+    declarations_of,
+    entries_to_declare,
+    undeclared_entries_for_juror,
+)
 from .selectors.jury import accepted_membership, is_chair
 from .selectors.progress import juror_dashboard
 from .selectors.scores import reviews_visible_to, visible_scores_for_entry
@@ -52,12 +58,10 @@ def _entry_in_round_or_404(user, round_, entry_pk) -> Entry:
 
 def _download_url(kind: str, obj) -> str | None:
     """The submissions app's permission-checked download view (the only way to private files)."""
-    for name in (f"submissions:{kind}_download", f"submissions:download_{kind}"):
-        try:
-            return reverse(name, kwargs={"pk": obj.pk})
-        except NoReverseMatch:
-            continue
-    return None
+    try:
+        return reverse("submissions:file_download", kwargs={"kind": kind, "pk": obj.pk})
+    except NoReverseMatch:
+        return None
 
 
 @login_required
@@ -101,7 +105,11 @@ def declare(request, round_pk):
         else:
             messages.success(request, _("Thank you. Your declarations have been saved."))
             return redirect("judging:round", round_pk=round_.pk)
-    return render(request, "judging/declare.html", {"round": round_, "form": form})
+    return render(
+        request,
+        "judging/declare.html",
+        {"round": round_, "form": form, "conflicts": conflict_count(request.user, round_)},
+    )
 
 
 @login_required

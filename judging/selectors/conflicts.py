@@ -80,17 +80,30 @@ def undeclared_entries_for_juror(juror, round_):
 
 
 def entries_to_declare(juror, round_):
-    """All entries the juror declares for in this round (declared or not), for the form."""
+    """The entries the juror declares for in this round, for the form: declared "no conflict" or
+    not declared yet. Entries with a declared conflict are left out (404 on every path)."""
     from .jury import is_chair
 
     if is_chair(juror, round_.edition):
         entry_ids = Assignment.objects.filter(round=round_).values("entry_id")
     else:
         entry_ids = Assignment.objects.filter(round=round_, juror=juror).values("entry_id")
+    conflicted = ConflictDeclaration.objects.filter(juror=juror, has_conflict=True).values("entry_id")
     return (
         Entry.objects.filter(pk__in=entry_ids, state__in=COMPETING_STATES)
+        .exclude(pk__in=conflicted)
         .prefetch_related("organisations")
         .order_by("title", "pk")
+    )
+
+
+def conflict_count(juror, round_) -> int:
+    """How many entries of the round the juror declared a conflict with (a number, no titles)."""
+    return (
+        ConflictDeclaration.objects.filter(juror=juror, has_conflict=True, entry__jury_assignments__round=round_)
+        .values("entry_id")
+        .distinct()
+        .count()
     )
 
 
