@@ -1,5 +1,6 @@
 """Request-wide rules: extra security headers, and MFA before staff, jurors and editors go anywhere."""
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -63,3 +64,20 @@ class RequireMFAMiddleware:
             except Resolver404:
                 return False
         return match.url_name in self.ALLOWED_URL_NAMES
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp 4's middleware with one exception: Wagtail's admin (`/admin/`) uses inline
+    <script> blocks and style attributes, so it gets `ADMIN_CONTENT_SECURITY_POLICY` instead of the
+    site's strict policy. That admin policy keeps what cannot break Wagtail: no framing by other
+    sites, no plugins, no foreign <base> or form targets. The public site keeps script-src 'self'."""
+
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only=report_only)
+        if (
+            not report_only
+            and parts.config is None
+            and request.path_info.startswith(settings.ADMIN_CONTENT_SECURITY_POLICY_PREFIX)
+        ):
+            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+        return parts

@@ -85,7 +85,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "awardsite.middleware.SecurityHeadersMiddleware",
-    "csp.middleware.CSPMiddleware",
+    "awardsite.middleware.ContentSecurityPolicyMiddleware",  # django-csp 4, looser for /admin/
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -374,5 +374,16 @@ WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's password reset is the only one
 ACCOUNT_EMAIL_NOTIFICATIONS = True  # mail the user when the password, e-mail or MFA changes
 ACCOUNT_REAUTHENTICATION_TIMEOUT = int(env("ACCOUNT_REAUTHENTICATION_TIMEOUT", "300"))
+# Wagtail's admin has inline scripts and styles: it gets this policy instead of the strict one above
+# (awardsite.middleware.ContentSecurityPolicyMiddleware). Scripts and styles are not restricted there.
+ADMIN_CONTENT_SECURITY_POLICY_PREFIX = "/admin/"
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "frame-ancestors": [SELF],  # Wagtail's preview panel frames admin URLs of the same site
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
 # Seconds a TOTP check stays "fresh" for awardsite.mfa.fresh_mfa_required (e.g. signing a decision).
 MFA_FRESH_SECONDS = int(env("MFA_FRESH_SECONDS", "300"))
