@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from fractions import Fraction
 from functools import cached_property
+from typing import Any
 
 from .calibration import JurorCalibration, juror_calibrations, rounded, z_scores
 from .errors import DuplicateReviewError, InvalidParameterError, ReviewError, ScoringInputError
@@ -35,6 +36,7 @@ from .ranking import Placement, TieInfo, rank_entries
 from .stats import EntryStats, entry_stats, twice_median, variance_numerator
 
 DEFAULT_TOP_N = 5
+SNAPSHOT_FORMAT = 1
 DEFAULT_DISAGREEMENT_SHARE = Fraction(1, 5)
 """Default disagreement threshold: a standard deviation above 1/5 of the scale width
 (1.8 points on a 1-10 scale: e.g. two jurors more than 3.6 points apart)."""
@@ -134,6 +136,81 @@ class RankingResult:
     @property
     def disagreements(self) -> tuple[EntryResult, ...]:
         return tuple(entry for entry in self.entries if entry.stats.disagreement)
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-serialisable snapshot, e.g. to store with a decision as "the ranking used".
+
+        Exact values appear twice: rounded to 4 decimals as a string for people, and as an exact
+        fraction string ("22/3") for checking later. ``format`` changes when the shape does.
+        """
+        return {
+            "format": SNAPSHOT_FORMAT,
+            "tie_break_rule": self.tie_break_rule.value,
+            "top_n": self.top_n,
+            "scale": {"minimum": str(self.scale.minimum), "maximum": str(self.scale.maximum)},
+            "disagreement_threshold": self.disagreement_threshold,
+            "key_criterion_id": self.key_criterion_id,
+            "overall_mean": self.overall_mean,
+            "overall_std": self.overall_std,
+            "leave_one_out_runs": self.leave_one_out_runs,
+            "unscored_entry_ids": list(self.unscored_entry_ids),
+            "jurors": [
+                {
+                    "juror_id": juror.juror_id,
+                    "count": juror.count,
+                    "mean": juror.mean,
+                    "std": juror.std,
+                    "degenerate_reason": juror.degenerate_reason.value if juror.degenerate_reason else None,
+                }
+                for juror in self.jurors
+            ],
+            "entries": [_entry_dict(entry) for entry in self.entries],
+        }
+
+
+def _tie_dict(tie: TieInfo | None) -> dict[str, Any] | None:
+    if tie is None:
+        return None
+    return {
+        "rule": tie.rule.value,
+        "tied_with": list(tie.tied_with),
+        "shares_rank_with": list(tie.shares_rank_with),
+        "rank": tie.rank,
+        "resolved": tie.resolved,
+        "note": tie.note,
+    }
+
+
+def _entry_dict(entry: EntryResult) -> dict[str, Any]:
+    stats = entry.stats
+    return {
+        "entry_id": entry.entry_id,
+        "count": stats.count,
+        "mean": str(stats.mean_decimal(4)),
+        "mean_exact": str(stats.mean_exact),
+        "median": str(stats.median_decimal(4)),
+        "median_exact": str(stats.median_exact),
+        "std": stats.std,
+        "minimum": stats.minimum,
+        "maximum": stats.maximum,
+        "range": stats.range,
+        "disagreement": stats.disagreement,
+        "raw_rank": entry.raw_rank,
+        "raw_position": entry.raw_position,
+        "raw_tie": _tie_dict(entry.raw_tie),
+        "mean_z": entry.mean_z,
+        "calibrated_score": entry.calibrated_score,
+        "calibrated_rank": entry.calibrated_rank,
+        "calibrated_position": entry.calibrated_position,
+        "calibrated_tie": _tie_dict(entry.calibrated_tie),
+        "rank_move": entry.rank_move,
+        "in_top_n_raw": entry.in_top_n_raw,
+        "in_top_n_calibrated": entry.in_top_n_calibrated,
+        "enters_top_n": entry.enters_top_n,
+        "leaves_top_n": entry.leaves_top_n,
+        "stability_raw": entry.stability_raw,
+        "stability_calibrated": entry.stability_calibrated,
+    }
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ Raw ranking: E1, E2, E4, E3. Calibrated: E1 first, E2 and E4 tied on mean z 0 (t
 z spread are equal too, so they share place 2 under every rule but ``first_criterion``), E3 last.
 """
 
+import json
 import subprocess
 import sys
 from decimal import Decimal
@@ -459,6 +460,21 @@ def test_mixed_int_and_str_ids_sort_without_errors():
     reviews = [ReviewInput(1, "a", {"A": 5, "B": 5}), ReviewInput("j", 2, {"A": 6, "B": 6})]
     result = rank_edition(reviews, CRITERIA, "shared")
     assert result.raw_order == (2, "a")
+
+
+def test_snapshot_is_json_with_exact_and_rounded_values(calibration_example):
+    result = rank_edition(calibration_example, CRITERIA, "median", top_n=2)
+    snapshot = json.loads(json.dumps(result.as_dict()))
+    assert (snapshot["format"], snapshot["tie_break_rule"], snapshot["top_n"]) == (1, "median", 2)
+    assert snapshot["scale"] == {"minimum": "1", "maximum": "10"}
+    assert [e["entry_id"] for e in snapshot["entries"]] == ["E1", "E2", "E4", "E3"]
+    e4 = snapshot["entries"][2]
+    assert (e4["mean"], e4["mean_exact"], e4["raw_rank"], e4["calibrated_rank"]) == ("5.5000", "11/2", 3, 2)
+    assert (e4["enters_top_n"], e4["calibrated_tie"]["shares_rank_with"]) == (True, ["E2"])
+    assert snapshot["jurors"][0] == {"juror_id": "J1", "count": 4, "mean": 4.0, "std": 2.0, "degenerate_reason": None}
+    one = rank_edition([ReviewInput("J", "E", {"A": 7, "B": 5})], CRITERIA, "shared").as_dict()
+    assert (one["entries"][0]["mean"], one["entries"][0]["mean_exact"]) == ("6.3333", "19/3")
+    assert one["jurors"][0]["degenerate_reason"] == "single_review"
 
 
 # --- contracts with the Django side --------------------------------------------------------------
