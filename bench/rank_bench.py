@@ -24,7 +24,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from judging.arithmetic import CriterionInput, ReviewInput, TieBreakRule, rank_edition  # noqa: E402
 
 
-def build(entries: int, jurors: int, criteria: int, per_entry: int | None = None, seed: int = 2026):
+def build(
+    entries: int, jurors: int, criteria: int, per_entry: int | None = None, seed: int = 2026
+) -> tuple[list[CriterionInput], list[ReviewInput]]:
     rng = random.Random(seed)
     rubric = [
         CriterionInput(id=c, weight=Decimal(rng.choice(["1.00", "1.50", "2.00", "0.50"]))) for c in range(criteria)

@@ -387,13 +387,13 @@ def rank_totals(
         for entry, placement in run.calibrated.items():
             stays_calibrated[entry] += placement.rank <= top_n
 
-    overall_mean = overall_std = None
+    overall_mean: float | None = None
+    overall_std: float | None = None
     if rows:
-        count, total = len(rows), sum(row.value for row in rows)
-        overall_mean = float(Fraction(total, count * denominator))
-        overall_std = math.sqrt(
-            Fraction(variance_numerator(count, total, sum(row.value**2 for row in rows)), (count * denominator) ** 2)
-        )
+        count, grand_total = len(rows), sum(row.value for row in rows)
+        squares = sum(row.value**2 for row in rows)
+        overall_mean = float(Fraction(grand_total, count * denominator))
+        overall_std = math.sqrt(Fraction(variance_numerator(count, grand_total, squares), (count * denominator) ** 2))
     low, high = float(scale.minimum), float(scale.maximum)
 
     values_by_entry: dict[Id, list[int]] = {}

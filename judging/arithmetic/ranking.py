@@ -77,10 +77,10 @@ def rank_entries(
     comparable with ``==`` (exact ``Fraction`` or rounded ``float``). With ``explain_ties=False`` no
     ``TieInfo`` is built (the leave-one-out runs only need the ranks).
     """
-    use_secondary = rule is not TieBreakRule.SHARED and secondary is not None
+    tie_keys = secondary if rule is not TieBreakRule.SHARED else None
 
     def full_key(entry: Id) -> tuple[Any, Any]:
-        return (primary[entry], secondary[entry] if use_secondary else 0)  # type: ignore[index]
+        return (primary[entry], tie_keys[entry] if tie_keys is not None else 0)
 
     # Python's sort is stable, also with reverse=True: equal keys keep the entry-id order.
     order = sorted(sorted(primary, key=id_sort_key), key=full_key, reverse=True)
