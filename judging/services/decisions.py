@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -345,10 +345,11 @@ def _language() -> str:
 
 
 @transaction.atomic
-def sign_decision(*, decision: Decision, by, fresh_mfa: bool) -> Decision:
+def sign_decision(*, decision: Decision, by, fresh_mfa: bool, at: datetime | None = None) -> Decision:
     """The chair signs the draft decision. Needs a second factor entered just now (`fresh_mfa`:
     the view passes `awardsite.mfa.has_fresh_mfa(request)`). After signing, the decision and its
-    awards are immutable; entry states follow the decision; a superseded decision is marked so."""
+    awards are immutable; entry states follow the decision; a superseded decision is marked so.
+    `at` (default: now) exists for recording a past decision, as the demo data does."""
     decision = Decision.objects.select_for_update().select_related("edition").get(pk=decision.pk)
     edition = Edition.objects.select_for_update().get(pk=decision.edition_id)
     _require_chair(by, edition)
@@ -361,7 +362,7 @@ def sign_decision(*, decision: Decision, by, fresh_mfa: bool) -> Decision:
         raise ValidationError(_("This edition already has a signed decision. Replace it with a reason."))
     if not decision.awards.exists():
         raise ValidationError(_("The decision has no awards."))
-    now = timezone.now()
+    now = at or timezone.now()
     if current is not None:
         Decision.objects.filter(pk=current.pk).mark_superseded(at=now)
         record_event(
@@ -375,23 +376,7 @@ def sign_decision(*, decision: Decision, by, fresh_mfa: bool) -> Decision:
         state=DecisionState.SIGNED, signed_by=by, signed_at=now
     )
     decision.refresh_from_db()
-    labels = {a.entry_id: a.label for a in decision.awards.all()}
-    ranked = set(decision.ranking.rows.values_list("entry_id", flat=True))
-    for entry in (
-        Entry.objects.select_for_update()
-        .select_related("edition")
-        .filter(
-            edition=edition,
-            state__in=[EntryState.SHORTLIST, EntryState.WINNER, EntryState.HONOURABLE_MENTION, EntryState.NOT_SELECTED],
-        )
-    ):
-        if entry.pk in labels:
-            target = EntryState.WINNER if labels[entry.pk] == AwardLabel.WINNER else EntryState.HONOURABLE_MENTION
-        elif entry.pk in ranked or entry.state != EntryState.NOT_SELECTED:
-            target = EntryState.NOT_SELECTED
-        else:
-            continue
-        _set_entry_state(entry, target, by=by, reason="decision")
+    apply_decision_to_entries(decision=decision, by=by)
     Edition.objects.filter(pk=edition.pk).update(decision_signed_at=now)
     record_event(
         actor=by,
@@ -405,6 +390,26 @@ def sign_decision(*, decision: Decision, by, fresh_mfa: bool) -> Decision:
         },
     )
     return decision
+
+
+@transaction.atomic
+def apply_decision_to_entries(*, decision: Decision, by) -> None:
+    """Entry states follow the signed decision: awarded entries become winner or honourable
+    mention, the other nominees (and anything still on the shortlist) not selected."""
+    if decision.state != DecisionState.SIGNED:
+        raise ValidationError(_("Only a signed decision decides the entries' states."))
+    labels = {a.entry_id: a.label for a in decision.awards.all()}
+    ranked = set(decision.ranking.rows.values_list("entry_id", flat=True))
+    decided = [EntryState.SHORTLIST, EntryState.WINNER, EntryState.HONOURABLE_MENTION, EntryState.NOT_SELECTED]
+    entries = Entry.objects.select_for_update().select_related("edition")
+    for entry in entries.filter(edition_id=decision.edition_id, state__in=decided):
+        if entry.pk in labels:
+            target = EntryState.WINNER if labels[entry.pk] == AwardLabel.WINNER else EntryState.HONOURABLE_MENTION
+        elif entry.pk in ranked or entry.state != EntryState.NOT_SELECTED:
+            target = EntryState.NOT_SELECTED
+        else:
+            continue
+        _set_entry_state(entry, target, by=by, reason="decision")
 
 
 @transaction.atomic
