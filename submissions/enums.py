@@ -103,3 +103,26 @@ class TieBreakRule(models.TextChoices):
 class DatasetSource(models.TextChoices):
     CATALOGUE = "catalogue", _("data.overheid.nl catalogue")
     MANUAL = "manual", _("Entered by hand")
+
+
+# --- Outbox (files-admin) ---------------------------------------------------------------------------
+
+
+class MailingKind(models.TextChoices):
+    BULK = "bulk", _("Mail to entrants")
+    JURY_FEEDBACK = "jury_feedback", _("Jury feedback letter")
+    ELIGIBILITY = "eligibility", _("Eligibility decision")
+
+
+class MailingState(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    SENDING = "sending", _("Sending")
+    SENT = "sent", _("Sent")
+    PARTLY_FAILED = "partly_failed", _("Sent, some failed")
+
+
+class MessageState(models.TextChoices):
+    PENDING = "pending", _("Waiting")
+    SENDING = "sending", _("Being sent")
+    SENT = "sent", _("Sent")
+    FAILED = "failed", _("Failed")

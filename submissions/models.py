@@ -23,7 +23,10 @@ from .enums import (
     ApplicationType,
     DatasetSource,
     EntryState,
+    MailingKind,
+    MailingState,
     Maturity,
+    MessageState,
     OrganisationType,
     Phase,
     TieBreakRule,
@@ -510,3 +513,66 @@ class CallPage(Page):
         context = super().get_context(request, *args, **kwargs)
         context.update(call_page_context(edition=self.edition, user=request.user))
         return context
+
+
+# --- Outbox (files-admin): bulk mails of the Secretariaat and jury feedback letters ---------------
+
+
+class Mailing(models.Model):
+    """One mail to many recipients, composed from a template with placeholders ({{ naam }}, ...).
+
+    Written only through `submissions.outbox` (create_mailing, send_mailing)."""
+
+    kind = models.CharField(_("kind"), max_length=32, choices=MailingKind.choices, default=MailingKind.BULK)
+    edition = models.ForeignKey(
+        Edition, on_delete=models.SET_NULL, null=True, blank=True, related_name="mailings", verbose_name=_("edition")
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    body = models.TextField(_("text"))
+    state = models.CharField(_("state"), max_length=16, choices=MailingState.choices, default=MailingState.DRAFT)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("created by")
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    send_started_at = models.DateTimeField(_("sending started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("mailing")
+        verbose_name_plural = _("mailings")
+
+    def __str__(self):
+        return self.subject
+
+
+class MailingMessage(models.Model):
+    """One recipient of a mailing, with the placeholder values frozen at composition, so the
+    preview is exactly what is sent. Sent at most once (state moves pending -> sending -> sent)."""
+
+    mailing = models.ForeignKey(Mailing, on_delete=models.CASCADE, related_name="messages")
+    entry = models.ForeignKey(Entry, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    to_email = models.EmailField(_("to"))
+    context = models.JSONField(_("placeholder values"), default=dict, blank=True)
+    state = models.CharField(_("state"), max_length=16, choices=MessageState.choices, default=MessageState.PENDING)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    sent_at = models.DateTimeField(_("sent at"), null=True, blank=True)
+    error = models.CharField(_("error"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("mail message")
+        verbose_name_plural = _("mail messages")
+        constraints = [
+            models.UniqueConstraint(fields=["mailing", "to_email", "entry"], name="mailing_message_unique_recipient"),
+        ]
+        indexes = [models.Index(fields=["mailing", "state"])]
+
+    def __str__(self):
+        return f"{self.to_email} ({self.get_state_display()})"

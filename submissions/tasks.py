@@ -17,3 +17,11 @@ def purge_expired_nominations_task() -> int:
     from .services import purge_expired_nominations
 
     return purge_expired_nominations()
+
+
+@task()
+def send_mailing_task(mailing_id: int) -> int:
+    """Send the pending messages of one outbox mailing (files-admin part)."""
+    from .outbox import deliver_pending_messages
+
+    return deliver_pending_messages(mailing_id)

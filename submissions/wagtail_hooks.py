@@ -7,3 +7,6 @@ from .admin_editions import EditionViewSet, LateAccessCodeViewSet
 
 register_snippet(EditionViewSet)
 register_snippet(LateAccessCodeViewSet)
+
+# Secretariaat's tools (entries overview, eligibility, exports, outbox): files-admin part.
+from .admin_views import hooks as _secretariaat_hooks  # noqa: E402, F401
