@@ -8,13 +8,16 @@ import base64
 import hashlib
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 from wagtail.models import Page, Site
 
 from .pages import HomePage, StandardPage
 from .roles import INZENDERS, JURY, REDACTIE, SECRETARIAAT
 from .site_settings import SiteSettings
+from .statements import accessibility_body, privacy_body
 from .users import User
 
+STATEMENT_BODIES = {"toegankelijkheid": accessibility_body, "privacy": privacy_body}
 DEMO_PASSWORD = "demo-wachtwoord-2026"  # noqa: S105 - printed for the demo site only
 
 # email, first name, last name, organisation, groups, is_staff/superuser, needs MFA
@@ -122,6 +125,12 @@ def ensure_pages() -> HomePage:
         if page is None:
             page = StandardPage(title=title, slug=slug, intro=intro)
             home.add_child(instance=page)
+            page.save_revision().publish()
+        page = page.specific
+        if not page.body:
+            # Starting text only: an editor's later changes are never overwritten.
+            page.body = STATEMENT_BODIES[slug]()
+            page.last_reviewed = timezone.localdate()
             page.save_revision().publish()
         statements[slug] = page
     site = Site.objects.get(is_default_site=True)

@@ -14,19 +14,26 @@ from django.views.decorators.http import require_GET, require_POST
 from .access import has_verified_email
 from .roles import user_has_mfa
 
+# Personal areas: no crawler needs them (they answer 302/404 to a crawler anyway). Both languages.
+ROBOTS_PRIVATE_PREFIXES = [
+    "/accounts/",
+    "/account/",
+    "/mijn-inzendingen/",
+    "/inzendingen/",
+    "/bestanden/",
+    "/uitnodiging/",
+    "/nominatie/",
+    "/jury/",
+]
+
 
 @require_GET
 @cache_page(60 * 60)
 def robots_txt(request):
-    lines = [
-        "User-agent: *",
-        "Disallow: /admin/",
-        "Disallow: /accounts/",
-        "Disallow: /en/accounts/",
-        "Disallow: /mijn-inzendingen/",
-        "Disallow: /jury/",
-        f"Sitemap: {settings.SITE_URL}/sitemap.xml",
-    ]
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for prefix in ROBOTS_PRIVATE_PREFIXES:
+        lines += [f"Disallow: {prefix}", f"Disallow: /en{prefix}"]
+    lines.append(f"Sitemap: {settings.SITE_URL}/sitemap.xml")
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
