@@ -1,17 +1,12 @@
-"""Sending feedback letters: through the Secretariaat's outbox (`submissions` mailings) when that
-service is available, so letters show up in the outbox history; otherwise straight through
-Django's mail backend. Either way the letter is a real e-mail to the entry's owner and team."""
+"""Sending feedback letters through the Secretariaat's outbox (submissions.outbox): one mailing per
+letter, kind "jury feedback", to the entry's owner and team members. The outbox keeps the history,
+sends each message at most once (as a task) and lets the Secretariaat retry failures."""
 
-from django.conf import settings
-from django.core.mail import EmailMessage
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
-
-def recipients_of(entry) -> list[str]:
-    emails = [entry.owner.email]
-    emails.extend(m.user.email for m in entry.memberships.select_related("user"))
-    return sorted({e for e in emails if e})
+from submissions.enums import MailingKind
+from submissions.outbox import create_mailing, send_mailing
 
 
 def feedback_subject(entry) -> str:
@@ -20,19 +15,16 @@ def feedback_subject(entry) -> str:
 
 
 def send_feedback_mail(*, letter, by) -> str:
-    """Send one approved letter; returns the mailing id (empty when sent directly)."""
+    """Create and send the mailing of one approved letter; returns the mailing's id."""
     entry = letter.entry
-    recipients = recipients_of(entry)
-    subject = feedback_subject(entry)
-    try:
-        from submissions.outbox import create_mailing, send_mailing  # engineer 4's outbox service
-    except ImportError:
-        create_mailing = send_mailing = None
-    if create_mailing is not None:
-        mailing = create_mailing(subject=subject, body=letter.text, recipients=recipients, by=by, entry=entry)
-        send_mailing(mailing=mailing, by=by)
-        return str(getattr(mailing, "pk", ""))
-    EmailMessage(subject=subject, body=letter.text, from_email=settings.DEFAULT_FROM_EMAIL, to=recipients).send(
-        fail_silently=False
+    mailing = create_mailing(
+        subject=feedback_subject(entry),
+        body=letter.text,
+        recipients=[entry],
+        created_by=by,
+        kind=MailingKind.JURY_FEEDBACK,
+        edition=entry.edition,
+        entry=entry,
     )
-    return ""
+    send_mailing(mailing=mailing, by=by)
+    return str(mailing.pk)

@@ -120,7 +120,7 @@ def test_admin_offers_no_way_to_edit_a_signed_decision(client):
     assert decision.motivation not in html or "textarea" not in html
 
 
-def test_feedback_letter_is_approved_by_the_chair_then_sent_and_shown_to_entrants():
+def test_feedback_letter_is_approved_by_the_chair_then_sent_and_shown_to_entrants(django_capture_on_commit_callbacks):
     final = build_final()
     entry = final.entries[1]
     letter = services.save_feedback_letter(entry=entry, by=final.jurors[1], text="Sterk idee; werk aan de impact.")
@@ -131,12 +131,17 @@ def test_feedback_letter_is_approved_by_the_chair_then_sent_and_shown_to_entrant
     services.approve_feedback_letter(letter=letter, by=final.chair)
     signed(final)
     final.edition.refresh_from_db()
-    assert services.send_feedback_letters(edition=final.edition, by=final.secretariaat) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        assert services.send_feedback_letters(edition=final.edition, by=final.secretariaat) == 1
     letter.refresh_from_db()
     entry.refresh_from_db()
     assert letter.state == FeedbackState.SENT and letter.sent_at is not None
     assert entry.jury_feedback == "Sterk idee; werk aan de impact."
     assert len(mail.outbox) == 1 and entry.owner.email in mail.outbox[0].to
+    assert "Sterk idee; werk aan de impact." in mail.outbox[0].body
+    from submissions.models import Mailing
+
+    assert Mailing.objects.get(pk=letter.mailing_id).kind == "jury_feedback"
     with pytest.raises(ValidationError):
         services.save_feedback_letter(entry=entry, by=final.chair, text="Toch anders.")
 
