@@ -156,11 +156,11 @@ def plan_assignments(
             )
 
     try:
-        pairs = _solve(entries, jurors, k, conflicts, locked | existing)
+        pairs = _solve(entries, jurors, k, conflicts, locked | existing, locked)
     except ImpossibleAssignment:
         if not existing:
             raise
-        pairs = _solve(entries, jurors, k, conflicts, locked)
+        pairs = _solve(entries, jurors, k, conflicts, locked, locked)
 
     loads = dict.fromkeys(jurors, 0)
     for _, juror in pairs:
@@ -175,8 +175,9 @@ def plan_assignments(
     )
 
 
-def _solve(entries, jurors, k, conflicts, fixed) -> set[tuple[Hashable, Hashable]]:
-    demand = {e: max(k, sum(1 for p in fixed if p[0] == e)) for e in entries}
+def _solve(entries, jurors, k, conflicts, fixed, locked) -> set[tuple[Hashable, Hashable]]:
+    """Pairs in `fixed` must be in the plan; `locked` ones may raise an entry's demand above k."""
+    demand = {e: max(k, sum(1 for p in locked if p[0] == e)) for e in entries}
     total = sum(demand.values())
     low = total // len(jurors)
     high = low if total % len(jurors) == 0 else low + 1
