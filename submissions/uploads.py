@@ -199,7 +199,7 @@ def validate_image(upload, *, max_bytes: int | None = None, max_pixels: int | No
     """Check a screenshot by content and return it re-encoded. Raises UploadRejected."""
     max_bytes = max_bytes or settings.UPLOAD_IMAGE_MAX_BYTES
     max_pixels = max_pixels or settings.UPLOAD_IMAGE_MAX_PIXELS
-    expected = "PNG, JPEG of WebP" if _is_dutch() else "PNG, JPEG or WebP"
+    expected = _("PNG, JPEG or WebP")
     data = _read(upload, max_bytes=max_bytes)
     kind = sniff(data)
     if kind not in IMAGE_KINDS:
@@ -288,12 +288,6 @@ def _reencode(image: Image.Image, pil_format: str) -> bytes:
             image = image.convert("RGBA")
         image.save(out, format="WEBP", quality=90)
     return out.getvalue()
-
-
-def _is_dutch() -> bool:
-    from django.utils.translation import get_language
-
-    return (get_language() or "nl").startswith("nl")
 
 
 # PDF --------------------------------------------------------------------------------------------
