@@ -387,3 +387,5 @@ ADMIN_CONTENT_SECURITY_POLICY = {
 }
 # Seconds a TOTP check stays "fresh" for awardsite.mfa.fresh_mfa_required (e.g. signing a decision).
 MFA_FRESH_SECONDS = int(env("MFA_FRESH_SECONDS", "300"))
+# Seconds before an SMTP connection attempt gives up (a hanging mail server must not hang requests).
+EMAIL_TIMEOUT = int(env("EMAIL_TIMEOUT", "10"))

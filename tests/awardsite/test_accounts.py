@@ -95,7 +95,13 @@ def test_wrong_password_is_refused_with_a_message_beside_the_form(client):
     assert "_auth_user_id" not in client.session
 
 
-def test_failed_logins_are_throttled_per_account(client):
+@pytest.fixture
+def rate_limits_on(settings):
+    if not settings.ACCOUNT_RATE_LIMITS:
+        pytest.skip("login rate limits are switched off (TEST_RATE_LIMITS=off)")
+
+
+def test_failed_logins_are_throttled_per_account(client, rate_limits_on):
     user = UserFactory()
     for _attempt in range(5):
         client.post("/accounts/login/", {"login": user.email, "password": "fout"})
