@@ -500,6 +500,8 @@ def split_among_organisations(
     organisations = tuple(organisations)
     if not organisations:
         return ()
+    if len(organisations) == 1:  # one organisation gets the whole award, whatever share was typed
+        organisations = (Organisation(name=organisations[0].name, percent=None),)
     stated = [o.percent for o in organisations if o.percent is not None]
     for percent in stated:
         _check_non_negative(percent, what="organisation share")
@@ -521,7 +523,9 @@ def split_among_organisations(
     result = []
     for i, org in enumerate(organisations):
         share_amount = _money(rounded[i], unit)
-        if org.percent is not None:
+        if len(organisations) == 1:
+            why = [Reason("organisation_single", {"award": amount})]
+        elif org.percent is not None:
             why = [Reason("organisation_stated", {"percent": percents[i], "award": amount})]
         elif stated:
             why = [Reason("organisation_rest", {"percent": percents[i], "count": unstated, "award": amount})]
@@ -596,6 +600,7 @@ TEXTS = {
             "Rounded up from {exact} to {amount}: amounts are whole multiples of {unit}, and the units left "
             "over go to the largest remainders (equal remainders: the organisation listed first)."
         ),
+        "organisation_single": "The whole award of {award} goes to this organisation.",
         "organisation_stated": "Stated share of {percent}% of the award of {award}.",
         "organisation_rest": "Equal part of what the stated shares leave over: {percent}% of the award of {award}.",
         "organisation_equal": "Equal share: the award of {award} is split among {count} organisations.",
@@ -632,6 +637,7 @@ TEXTS = {
             "eenheden die overblijven gaan naar de grootste resten (bij gelijke resten eerst de organisatie "
             "die het eerst genoemd is)."
         ),
+        "organisation_single": "De hele prijs van {award} gaat naar deze organisatie.",
         "organisation_stated": "Afgesproken deel van {percent}% van de prijs van {award}.",
         "organisation_rest": "Gelijk deel van wat de afgesproken delen overlaten: {percent}% van de prijs van {award}.",
         "organisation_equal": "Gelijk deel: de prijs van {award} is verdeeld over {count} organisaties.",
