@@ -140,3 +140,51 @@ def assign(juror, entry, round_):
 
 
 ROLE_GROUPS = {"jury": JURY, "secretariaat": SECRETARIAAT, "redactie": REDACTIE, "inzender": INZENDERS}
+
+
+def juror_with_assignments(count: int):
+    """One juror (declared, some reviews draft, some final, one conflict) with `count` assignments
+    in an open round, built in bulk so hundreds stay quick. Returns (jury, juror)."""
+    from submissions.models import Entry
+
+    jury = build_jury(entries=0, jurors=1)
+    juror = jury.jurors[0]
+    owner = UserFactory()
+    entries = Entry.objects.bulk_create(
+        [
+            Entry(edition=jury.edition, owner=owner, title=f"Inzending {i:04d}", state=EntryState.ELIGIBLE)
+            for i in range(count)
+        ]
+    )
+    assignments = Assignment.objects.bulk_create(
+        [Assignment(juror=juror, entry=entry, round=jury.round) for entry in entries]
+    )
+    ConflictDeclaration.objects.bulk_create(
+        [
+            ConflictDeclaration(
+                juror=juror,
+                entry=entry,
+                edition=jury.edition,
+                has_conflict=index == 0,
+                reason="Oud-collega" if index == 0 else "",
+            )
+            for index, entry in enumerate(entries)
+            if index % 5 != 4  # every fifth entry still undeclared
+        ]
+    )
+    now = timezone.now()
+    Review.objects.bulk_create(
+        [
+            Review(
+                assignment=assignment,
+                juror=juror,
+                entry_id=assignment.entry_id,
+                round=jury.round,
+                state=ReviewState.FINAL if index % 3 == 0 else ReviewState.DRAFT,
+                submitted_at=now if index % 3 == 0 else None,
+            )
+            for index, assignment in enumerate(assignments)
+            if index % 5 in (1, 2)
+        ]
+    )
+    return jury, juror
