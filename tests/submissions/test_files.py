@@ -38,6 +38,17 @@ def download_url(item, kind="attachment"):
     return reverse("submissions:file_download", kwargs={"kind": kind, "pk": item.pk})
 
 
+def catalogue_down_message() -> str:
+    """The message as the page shows it (Dutch by default; HTML-escaped)."""
+    from django.utils.html import escape
+    from django.utils.translation import override
+
+    from submissions.ckan import CatalogueUnavailable
+
+    with override("nl"):
+        return escape(str(CatalogueUnavailable.default_message))
+
+
 def body(response) -> bytes:
     return response.data
 
@@ -96,7 +107,7 @@ def test_catalogue_down_offers_manual_entry_with_the_url_kept(client, ckan_serve
     )
     content = response.content.decode()
     assert response.status_code == 400
-    assert "cannot be reached" in content
+    assert catalogue_down_message() in content
     assert f'value="{address}"' in content  # prefilled in the manual form too
     assert not entry.datasets.exists()
 
@@ -148,7 +159,7 @@ def test_search_when_catalogue_times_out_says_so(client, ckan_server):
     entry = EntryFactory()
     client.force_login(entry.owner)
     page = client.get(reverse("submissions:entry_datasets", kwargs={"pk": entry.pk}), {"q": "wijken"})
-    assert "cannot be reached" in page.content.decode()
+    assert catalogue_down_message() in page.content.decode()
 
 
 def test_non_open_licence_is_marked(client):
