@@ -3,7 +3,7 @@
 from datetime import timedelta
 from io import BytesIO
 
-from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
@@ -35,8 +35,11 @@ def png_bytes(size=(64, 48), colour=(20, 90, 160)) -> bytes:
 
 
 def make_image(title="Schermafbeelding") -> CustomImage:
-    image = CustomImage(title=title, alt_text=f"{title}: een kaart met gekleurde wijken")
-    image.file.save("voorbeeld.png", ContentFile(png_bytes()), save=False)
+    image = CustomImage(
+        title=title,
+        alt_text=f"{title}: een kaart met gekleurde wijken",
+        file=ImageFile(BytesIO(png_bytes()), name="voorbeeld.png"),
+    )
     image.save()
     return image
 
