@@ -66,6 +66,7 @@ $(AXE): tests/browser/axe/package.json tests/browser/axe/package-lock.json
 test: install messages $(AXE)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit -q -r awardsite submissions judging showcase -c pyproject.toml --severity-level medium
 	$(TEST_ENV) $(PY) manage.py check --fail-level WARNING
 	$(TEST_ENV) $(PY) manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(PY) -m pytest $(PYTEST_ARGS)
