@@ -177,7 +177,8 @@ MFA_REQUIRED_GROUPS = ["Jury", "Secretariaat", "Redactie"]
 # Language and time ---------------------------------------------------------------------------
 LANGUAGE_CODE = "nl"
 LANGUAGES = [("nl", "Nederlands"), ("en", "English")]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# Root locale first; then our Dutch ("u" form) overrides of allauth's and Django's messages.
+LOCALE_PATHS = [BASE_DIR / "locale", PROJECT_DIR / "translation_overrides"]
 TIME_ZONE = "Europe/Amsterdam"
 USE_I18N = True
 USE_TZ = True
