@@ -255,7 +255,7 @@ def review(request, round_pk, entry_pk):
         raise Http404("No assignment found.")
     criteria = list(round_.edition.criteria.all())
     current = Review.objects.filter(assignment=assignment).prefetch_related("scores").first()
-    editable = round_.accepts_scores()
+    editable = request.user.has_perm("judging.review_assignment", assignment)
     stale_review = None
 
     def initial_for(review_obj):

@@ -123,3 +123,18 @@ def test_anonymous_and_plain_users_see_nothing():
     jury = build_jury()
     assert not juror_may_view_entry(AnonymousUser(), jury.entries[0])
     assert not juror_may_view_entry(make_user(), jury.entries[0])
+
+
+def test_review_permission_needs_assignee_visible_entry_and_open_round():
+    jury = build_jury()
+    juror, entry = jury.jurors[0], jury.entries[0]
+    assignment = assign(juror, entry, jury.round)
+    assert not juror.has_perm("judging.review_assignment", assignment)  # not declared yet
+    declare(juror, entry)
+    juror = type(juror).objects.get(pk=juror.pk)  # fresh object: no cached memberships
+    assert juror.has_perm("judging.review_assignment", assignment)
+    assert not jury.chair.has_perm("judging.review_assignment", assignment)
+    jury.round.state = RoundState.CLOSED
+    jury.round.save()
+    assignment.refresh_from_db()
+    assert not juror.has_perm("judging.review_assignment", assignment)
