@@ -477,3 +477,17 @@ def test_dutch_translations_of_site_templates_are_complete():
         msgstrs = [value for key, value in entry.items() if key.startswith("msgstr")]
         assert msgstrs and all(msgstrs), entry["msgid"]
         assert "fuzzy" not in entry.get("flags", ""), entry["msgid"]
+
+
+def test_server_error_page_is_self_contained_and_uses_existing_static_files():
+    soup = BeautifulSoup((ROOT / "templates/500.html").read_text(), "html.parser")
+    assert "{%" not in soup.decode() and "{{" not in soup.decode()  # no tags or variables: nothing that can fail
+    assert len(soup.find_all("h1")) == 1 and soup.find("main", id="main") is not None
+    hrefs = [link["href"] for link in soup.find_all("link", rel="stylesheet")]
+    assert hrefs and all(finders.find(href.removeprefix(settings.STATIC_URL)) for href in hrefs)
+
+
+def test_print_stylesheet_is_linked_for_print_only(client, site):
+    soup = soup_of(client.get("/"))
+    print_links = [link for link in soup.find_all("link", rel="stylesheet") if link["href"].endswith("print.css")]
+    assert len(print_links) == 1 and print_links[0]["media"] == "print"
