@@ -221,6 +221,15 @@ class Decision(models.Model):
     def is_signed(self) -> bool:
         return self.state == DecisionState.SIGNED
 
+    @property
+    def tie_break_rule_label(self) -> str:
+        from submissions.enums import TieBreakRule
+
+        try:
+            return str(TieBreakRule(self.tie_break_rule).label)
+        except ValueError:
+            return self.tie_break_rule
+
 
 class _LockedWithDecisionQuerySet(models.QuerySet):
     decision_path = "decision"
