@@ -82,6 +82,10 @@ def ensure_user(*, email, first_name, last_name, organisation, groups, is_staff,
         user.groups.add(Group.objects.get_or_create(name=name)[0])
     if needs_mfa and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists():
         TOTP.activate(user, demo_totp_secret(email))
+    if needs_mfa:
+        from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
+        RecoveryCodes.activate(user)  # idempotent: keeps existing codes
     return user
 
 

@@ -13,7 +13,10 @@ def user_with_role(role: str | None = None, *, mfa: bool = False, **kwargs):
     if role:
         user.groups.add(Group.objects.get(name=role))
     if mfa:
+        from allauth.mfa.recovery_codes.internal.auth import RecoveryCodes
+
         TOTP.activate(user, TEST_TOTP_SECRET)
+        RecoveryCodes.activate(user)
     return user
 
 
