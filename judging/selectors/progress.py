@@ -77,13 +77,19 @@ def juror_dashboard(juror) -> dict:
             progress.draft += 1
         if not assignment.has_conflict:
             progress.assignments.append(assignment)
+    # What is due first: open rounds (earliest deadline first), then closed ones, newest first.
+    opened = [p for p in rounds.values() if p.round.has_opened(now)]
+    open_rounds = sorted((p for p in opened if p.round.state == RoundState.OPEN), key=lambda p: p.round.closes_at)
+    closed_rounds = sorted(
+        (p for p in opened if p.round.state != RoundState.OPEN), key=lambda p: p.round.closes_at, reverse=True
+    )
     chair_editions = {
         m.edition_id for m in memberships if m.state == MembershipState.ACCEPTED and m.role == JuryRole.CHAIR
     }
     return {
         "memberships": memberships,
         "invitations": [m for m in memberships if m.state == MembershipState.INVITED],
-        "rounds": [p for p in rounds.values() if p.round.has_opened(now)],
+        "rounds": [*open_rounds, *closed_rounds],
         "chair_editions": chair_editions,
         "now": now,
     }
