@@ -362,3 +362,26 @@ def test_judging_feedback_letters_can_use_the_outbox(secretariaat, django_captur
         send_mailing(mailing=mailing, by=secretariaat)
     assert mail.outbox[0].to == [entry.owner.email]
     assert mailing.messages.get().entry == entry
+
+
+def test_outbox_lists_query_count_does_not_grow(client, secretariaat):
+    entries = [EntryFactory() for _ in range(6)]
+    first = create_mailing(subject="Een", body="x", recipients=entries[:1], created_by=secretariaat)
+    client.force_login(secretariaat)
+    index = reverse("submissions_admin:mailing_index")
+    detail = reverse("submissions_admin:mailing_detail", kwargs={"pk": first.pk})
+    client.get(index)
+    with CaptureQueriesContext(connection) as one_index:
+        client.get(index)
+    with CaptureQueriesContext(connection) as one_detail:
+        client.get(detail)
+    many = create_mailing(subject="Veel", body="x", recipients=entries, created_by=secretariaat)
+    for _ in range(5):
+        create_mailing(subject="Nog een", body="x", recipients=entries[:2], created_by=secretariaat)
+    with CaptureQueriesContext(connection) as many_index:
+        client.get(index)
+    with CaptureQueriesContext(connection) as many_detail:
+        response = client.get(reverse("submissions_admin:mailing_detail", kwargs={"pk": many.pk}))
+    assert response.status_code == 200
+    assert len(many_index.captured_queries) == len(one_index.captured_queries)
+    assert len(many_detail.captured_queries) == len(one_detail.captured_queries)
