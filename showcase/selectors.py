@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Page
 
 from submissions.enums import ApplicationType, EntryState, OrganisationType, Theme
-from submissions.models import Edition, Entry
+from submissions.models import Edition, Entry, EntryOrganisation
 
 from .blocks import heading_anchor
 from .datasets import dataset_key
@@ -193,7 +193,10 @@ def showcase_page_extras(*, page: ShowcasePage, request) -> dict:
         others = list(public.filter(dataset_keys__contains=f",{key},").order_by("award_rank", "-year")[:5])
         datasets.append(DatasetUse(dataset=dataset, other_examples=others))
     url = page.get_full_url(request)
+    award = award_for_entry(page.entry) if page.entry_id and page.award_amount is None else None
     return {
+        "award_amount": page.award_amount if page.award_amount is not None else (award.amount if award else None),
+        "jury_motivation": page.jury_motivation or (award.motivation if award else ""),
         "dataset_uses": datasets,
         "related_guides": list(guides_citing(page=page)),
         "share_links": share_links(url=url, title=page.title),
@@ -296,11 +299,41 @@ def guide_extras(*, page: GuidePage) -> dict:
 # --- Entries ready for the showcase ----------------------------------------------------------
 
 
+def _judging_public():
+    """judging.public (engineer 6b's contract) when it is there; None otherwise."""
+    try:
+        from judging import public
+    except ImportError:
+        return None
+    return public
+
+
+def published_nominee_ids() -> set[int]:
+    """Entries the signed decision of a published edition names as nominee (after the decision a
+    nominee that won nothing may be in state "not selected")."""
+    public = _judging_public()
+    if public is None:
+        return set()
+    ids = set()
+    for edition in Edition.objects.filter(results_published_q()):
+        ids.update(award.entry_id for award in public.public_results_for_edition(edition) if award.label == "nominee")
+    return ids
+
+
+def showcase_candidates() -> QuerySet[Entry]:
+    """Entries the jury selected (winner, nominee, honourable mention) whose owners consented."""
+    selected = Q(state__in=SHOWCASE_STATES)
+    nominee_ids = published_nominee_ids()
+    if nominee_ids:
+        selected |= Q(pk__in=nominee_ids)
+    return Entry.objects.filter(selected, consent_publish=True).exclude(state=EntryState.WITHDRAWN)
+
+
 def entries_ready_for_showcase() -> QuerySet[Entry]:
-    """Entries whose owners consented to publication, that the jury selected, without a page yet."""
+    """Consented, selected entries without a showcase page yet (the editors' to-do list)."""
     has_page = ShowcasePage.objects.filter(entry=OuterRef("pk"))
     return (
-        Entry.objects.filter(consent_publish=True, state__in=SHOWCASE_STATES)
+        showcase_candidates()
         .exclude(Exists(has_page))
         .select_related("edition")
         .order_by("-edition__year", "state", "title")
@@ -318,27 +351,25 @@ class AwardInfo:
     motivation: str
 
 
+PUBLIC_LABEL_TO_KIND = {"winner": AwardKind.WINNER, "nominee": AwardKind.NOMINEE}
+
+
 def award_for_entry(entry: Entry) -> AwardInfo:
-    """The public award of an entry: judging's published decision when available, else its state."""
+    """The public award of an entry: judging's published decision when it is public, else what the
+    entry's state says (label only; amounts and motivation come once the results are published)."""
     kind = STATE_TO_AWARD.get(entry.state, AwardKind.OTHER)
-    default_label = {
-        AwardKind.WINNER: _("Winner %(year)s") % {"year": entry.edition.year},
-        AwardKind.NOMINEE: _("Nominee %(year)s") % {"year": entry.edition.year},
-    }.get(kind, _("Honourable mention %(year)s") % {"year": entry.edition.year})
-    try:
-        from judging.public import public_award_for_entry
-    except ImportError:
-        public_award_for_entry = None
-    award = public_award_for_entry(entry) if public_award_for_entry else None
+    public = _judging_public()
+    award = public.public_award_for_entry(entry) if public is not None else None
+    if award is not None:
+        kind = PUBLIC_LABEL_TO_KIND.get(award.label, AwardKind.OTHER)
+    year = entry.edition.year
+    label = {
+        AwardKind.WINNER: _("Winner %(year)s") % {"year": year},
+        AwardKind.NOMINEE: _("Nominee %(year)s") % {"year": year},
+    }.get(kind, _("Honourable mention %(year)s") % {"year": year})
     if award is None:
-        return AwardInfo(kind=kind, label=default_label, amount=None, motivation="")
-    motivation = getattr(award, "motivation", None) or getattr(award, "jury_motivation", "") or ""
-    return AwardInfo(
-        kind=kind,
-        label=str(getattr(award, "label", "") or default_label),
-        amount=getattr(award, "amount", None),
-        motivation=str(motivation),
-    )
+        return AwardInfo(kind=kind, label=label, amount=None, motivation="")
+    return AwardInfo(kind=kind, label=label, amount=award.amount, motivation=award.motivation or "")
 
 
 @dataclass
@@ -353,32 +384,43 @@ class ResultRow:
 
 
 def edition_results(*, edition: Edition) -> dict:
-    """Winners, nominees and mentions of a published edition. Only entries whose owners consented
-    to publication are named; the others are counted."""
+    """Winners, nominees and mentions of a published edition (judging's signed decision when it is
+    there, else the entries' states). Only entries whose owners consented to publication are
+    named; the others are counted."""
+    empty = {"rows": [], "unnamed": 0, "winners": [], "nominees": [], "others": []}
     if not edition_results_are_public(edition):
-        return {"rows": [], "unnamed": 0, "winners": [], "nominees": [], "others": []}
+        return empty
     pages = {p.entry_id: p for p in public_showcase_pages().filter(edition=edition) if p.entry_id}
-    entries = (
-        Entry.objects.filter(edition=edition, state__in=SHOWCASE_STATES)
-        .select_related("edition")
-        .prefetch_related("organisations")
-        .order_by("state", "title")
-    )
+    public = _judging_public()
+    awards = list(public.public_results_for_edition(edition)) if public is not None else []
+    if awards:
+        entries = Entry.objects.in_bulk([award.entry_id for award in awards])
+        pairs = [(entries.get(award.entry_id), award) for award in awards]
+    else:
+        pairs = [
+            (entry, None)
+            for entry in Entry.objects.filter(edition=edition, state__in=SHOWCASE_STATES).order_by("state", "title")
+        ]
+    org_names: dict[int, list[str]] = {}
+    for entry_id, name in EntryOrganisation.objects.filter(entry__in=[e for e, _a in pairs if e]).values_list(
+        "entry_id", "name"
+    ):
+        org_names.setdefault(entry_id, []).append(name)
     rows, unnamed = [], 0
-    for entry in entries:
-        if not entry.consent_publish:
+    for entry, award in pairs:
+        if entry is None or not entry.consent_publish or entry.state == EntryState.WITHDRAWN:
             unnamed += 1
             continue
         page = pages.get(entry.pk)
-        award = award_for_entry(entry)
+        kind = PUBLIC_LABEL_TO_KIND.get(award.label, AwardKind.OTHER) if award else STATE_TO_AWARD[entry.state]
         rows.append(
             ResultRow(
                 title=page.title if page else entry.title,
-                organisations=[org.name for org in entry.organisations.all()],
-                kind=award.kind,
-                label=award.label,
-                amount=award.amount if award.amount is not None else (page.award_amount if page else None),
-                motivation=award.motivation or (page.jury_motivation if page else ""),
+                organisations=org_names.get(entry.pk, []),
+                kind=kind,
+                label=str(award.label_display) if award else entry.get_state_display(),
+                amount=award.amount if award else (page.award_amount if page else None),
+                motivation=(award.motivation if award else "") or (page.jury_motivation if page else ""),
                 page=page,
             )
         )

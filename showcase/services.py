@@ -5,11 +5,12 @@ from __future__ import annotations
 import os
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail.models import GroupApprovalTask, Page, Workflow, WorkflowPage, WorkflowTask
@@ -30,7 +31,7 @@ from .models import (
     ShowcaseYearPage,
 )
 from .rules import can_create_showcase_page, can_publish_results
-from .selectors import SHOWCASE_STATES, award_for_entry
+from .selectors import award_for_entry, showcase_candidates
 from .workflow_tasks import SecondEditorApprovalTask
 
 SHOWCASE_WORKFLOW_NAME = "Showcase review"
@@ -75,17 +76,21 @@ def _copy_image(*, entry_image, title: str) -> CustomImage:
     return image
 
 
-@transaction.atomic
 def create_showcase_page_from_entry(*, entry: Entry, by) -> ShowcasePage:
     """Make a DRAFT showcase page from a consented, selected entry, prefilled with everything the
     entrants wrote that may be shown, and the award. Editors finish it and publish it through the
-    "Showcase review" workflow."""
+    "Showcase review" workflow. Generated texts (award label, year page) are in the site's language."""
+    with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
+        return _create_showcase_page_from_entry(entry=entry, by=by)
+
+
+def _create_showcase_page_from_entry(*, entry: Entry, by) -> ShowcasePage:
     if not can_create_showcase_page(by):
         raise PermissionDenied(_("Only the Secretariaat and the Redactie can create showcase pages."))
     entry = Entry.objects.select_for_update().select_related("edition").get(pk=entry.pk)
     if not entry.consent_publish:
         raise ShowcaseError(_("The entrants did not consent to publication, so this entry cannot be shown."))
-    if entry.state not in SHOWCASE_STATES:
+    if not showcase_candidates().filter(pk=entry.pk).exists():
         raise ShowcaseError(
             _("Only winners, nominees and honourable mentions become showcase pages (this entry is: %(state)s).")
             % {"state": entry.get_state_display()}
@@ -179,8 +184,27 @@ def publish_results(*, edition: Edition, by, at: datetime | None = None) -> Edit
         edition_year=edition.year,
         data={"at": moment.isoformat(), "scheduled": moment > now},
     )
+    if moment <= now:
+        fill_in_public_awards(edition=edition)
     invalidate_public_cache(reason="results published")
     return edition
+
+
+def fill_in_public_awards(*, edition: Edition) -> int:
+    """Copy amount and jury motivation, public from now on, into the edition's showcase pages that
+    were prepared during the embargo without them (an editor's own text is kept)."""
+    changed = 0
+    for page in ShowcasePage.objects.filter(edition=edition, entry__isnull=False).select_related("entry__edition"):
+        award = award_for_entry(page.entry)
+        updates = {}
+        if page.award_amount is None and award.amount is not None:
+            updates["award_amount"] = award.amount
+        if not page.jury_motivation and award.motivation:
+            updates["jury_motivation"] = award.motivation
+        if updates:
+            ShowcasePage.objects.filter(pk=page.pk).update(**updates)
+            changed += 1
+    return changed
 
 
 def ensure_editorial_workflows(*, showcase_index: Page | None = None, guide_index: Page | None = None) -> dict:
