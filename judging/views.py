@@ -83,7 +83,7 @@ def respond_invitation(request, pk):
         if accept:
             messages.success(request, _("Welcome to the jury of %(edition)s.") % {"edition": membership.edition})
         else:
-            messages.info(request, _("You have declined the invitation. The secretariat has been informed."))
+            messages.info(request, _("You have declined the invitation. The secretariat can see your answer."))
     return redirect("judging:dashboard")
 
 
