@@ -373,6 +373,7 @@ UPLOAD_MAX_ATTACHMENTS_PER_ENTRY = int(env("UPLOAD_MAX_ATTACHMENTS_PER_ENTRY", "
 WAGTAILADMIN_LOGIN_URL = "/admin/login/"
 WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False  # allauth's password reset is the only one
+ACCOUNT_ADAPTER = "awardsite.adapters.AccountAdapter"  # new accounts join the Inzenders group
 ACCOUNT_EMAIL_NOTIFICATIONS = True  # mail the user when the password, e-mail or MFA changes
 ACCOUNT_REAUTHENTICATION_TIMEOUT = int(env("ACCOUNT_REAUTHENTICATION_TIMEOUT", "300"))
 # Wagtail's admin has inline scripts and styles: it gets this policy instead of the strict one above

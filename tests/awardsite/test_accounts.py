@@ -39,6 +39,7 @@ def test_new_account_must_verify_before_it_can_log_in(client):
     assert response.status_code == 302
     assert response["Location"] == "/accounts/confirm-email/"
     user = User.objects.get(email="nieuw@example.org")
+    assert list(user.groups.values_list("name", flat=True)) == ["Inzenders"]
     assert "_auth_user_id" not in client.session
     assert has_verified_email(user) is False
     assert len(mail.outbox) == 1
