@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, Panel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel, ObjectList, Panel
 from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -83,29 +83,33 @@ class EditionViewSet(SnippetViewSet):
         "prize_pot",
     ]
     ordering = ["-year"]
-    base_form_class = EditionForm
-    panels = [
-        MultiFieldPanel([FieldPanel("year"), FieldPanel("title")], heading=_("Edition")),
-        PhasePanel(heading=_("Phase")),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("grace_minutes")]),
-                FieldRowPanel([FieldPanel("jury_deadline"), FieldPanel("ceremony_at"), FieldPanel("ceremony_place")]),
-            ],
-            heading=_("Timeline (Europe/Amsterdam)"),
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("prize_pot"),
-                FieldPanel("tie_break_rule"),
-                FieldPanel("nominations_allowed"),
-                FieldPanel("minimum_maturity"),
-            ],
-            heading=_("Prize and rules"),
-        ),
-        InlinePanel("categories", heading=_("Categories"), label=_("Category")),
-        InlinePanel("criteria", heading=_("Rubric (criteria for the jury)"), label=_("Criterion"), min_num=1),
-    ]
+    edit_handler = ObjectList(
+        base_form_class=EditionForm,
+        children=[
+            MultiFieldPanel([FieldPanel("year"), FieldPanel("title")], heading=_("Edition")),
+            PhasePanel(heading=_("Phase")),
+            MultiFieldPanel(
+                [
+                    FieldRowPanel([FieldPanel("opens_at"), FieldPanel("closes_at"), FieldPanel("grace_minutes")]),
+                    FieldRowPanel(
+                        [FieldPanel("jury_deadline"), FieldPanel("ceremony_at"), FieldPanel("ceremony_place")]
+                    ),
+                ],
+                heading=_("Timeline (Europe/Amsterdam)"),
+            ),
+            MultiFieldPanel(
+                [
+                    FieldPanel("prize_pot"),
+                    FieldPanel("tie_break_rule"),
+                    FieldPanel("nominations_allowed"),
+                    FieldPanel("minimum_maturity"),
+                ],
+                heading=_("Prize and rules"),
+            ),
+            InlinePanel("categories", heading=_("Categories"), label=_("Category")),
+            InlinePanel("criteria", heading=_("Rubric (criteria for the jury)"), label=_("Criterion"), min_num=1),
+        ],
+    )
 
 
 class LateAccessCodeForm(WagtailAdminModelForm):
@@ -158,16 +162,18 @@ class LateAccessCodeViewSet(SnippetViewSet):
     menu_name = "late_access_codes"
     menu_order = 210
     add_to_admin_menu = True
-    base_form_class = LateAccessCodeForm
     list_display = ["user", "edition", "entry", "code", "deadline", "redeemed_at", "revoked_at"]
     list_filter = ["edition"]
-    panels = [
-        FieldPanel("edition"),
-        FieldPanel("user"),
-        FieldPanel("entry"),
-        FieldPanel("deadline"),
-        FieldPanel("reason"),
-        FieldPanel("code", read_only=True),
-        FieldPanel("redeemed_at", read_only=True),
-        FieldPanel("revoked_at", heading=_("Revoked at (fill in to revoke)")),
-    ]
+    edit_handler = ObjectList(
+        base_form_class=LateAccessCodeForm,
+        children=[
+            FieldPanel("edition"),
+            FieldPanel("user"),
+            FieldPanel("entry"),
+            FieldPanel("deadline"),
+            FieldPanel("reason"),
+            FieldPanel("code", read_only=True),
+            FieldPanel("redeemed_at", read_only=True),
+            FieldPanel("revoked_at", heading=_("Revoked at (fill in to revoke)")),
+        ],
+    )
