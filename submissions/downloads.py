@@ -28,7 +28,11 @@ def get_file_for_user_or_404(user, *, kind: str, pk: int):
     model = FILE_KINDS.get(kind)
     if model is None:
         raise Http404("No such file.")
-    item = model.objects.filter(pk=pk, entry__in=entries_visible_to(user).values("pk")).select_related("entry").first()
+    item = (
+        model.objects.filter(pk=pk, entry__in=entries_visible_to(user).values("pk"))
+        .select_related("entry__edition")
+        .first()
+    )
     if item is None:
         raise Http404("No such file.")
     return item

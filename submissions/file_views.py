@@ -12,6 +12,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
+from awardsite.audit import record_event
+
 from . import ckan, datasets, uploads
 from .completeness import step_status
 from .deadline import EntryNotWritable, effective_deadline, entry_is_writable, local
@@ -25,6 +27,7 @@ from .file_forms import (
     ManualDatasetForm,
 )
 from .models import EntryAttachment, EntryDataset, EntryImage
+from .rules import is_entrant
 from .selectors import get_entry_for_entrant_or_404
 from .steps import STEPS_BY_SLUG, next_step, previous_step
 
@@ -244,4 +247,13 @@ def entry_files(request, pk: int):
 def file_download(request, kind: str, pk: int):
     """404 for anyone who may not see the entry (anonymous users included): nothing is revealed."""
     item = get_file_for_user_or_404(request.user, kind=kind, pk=pk)
+    if not is_entrant(request.user, item.entry):
+        # Jurors and the Secretariaat reading an entrant's private file: worth a line in the log.
+        record_event(
+            actor=request.user,
+            action="entry.file_downloaded",
+            obj=item.entry,
+            edition_year=item.entry.edition.year,
+            data={"kind": kind, "file": item.pk, "sha256": item.sha256},
+        )
     return private_file_response(item, inline=request.GET.get("weergave") == "inline")

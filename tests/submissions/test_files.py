@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
+from awardsite.audit import AuditEvent
 from awardsite.roles import JURY, SECRETARIAAT
 from submissions import uploads
 from submissions.enums import DatasetSource
@@ -380,8 +381,19 @@ def test_unknown_kind_and_missing_id_get_404(client):
 def test_secretariaat_downloads_any_entry_file(client):
     entry = EntryFactory()
     attachment = add_pdf(entry)
-    client.force_login(make_user(SECRETARIAAT, mfa=True))
+    secretariaat = make_user(SECRETARIAAT, mfa=True)
+    client.force_login(secretariaat)
     assert fetch(client, download_url(attachment)).status_code == 200
+    event = AuditEvent.objects.get(action="entry.file_downloaded")
+    assert event.actor == secretariaat and event.data["file"] == attachment.pk
+
+
+def test_entrants_own_downloads_are_not_logged(client):
+    entry = EntryFactory()
+    attachment = add_pdf(entry)
+    client.force_login(entry.owner)
+    assert fetch(client, download_url(attachment)).status_code == 200
+    assert not AuditEvent.objects.filter(action="entry.file_downloaded").exists()
 
 
 def test_assigned_juror_without_conflict_downloads_but_conflicted_and_unassigned_get_404(client):
