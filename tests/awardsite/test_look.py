@@ -491,3 +491,40 @@ def test_print_stylesheet_is_linked_for_print_only(client, site):
     soup = soup_of(client.get("/"))
     print_links = [link for link in soup.find_all("link", rel="stylesheet") if link["href"].endswith("print.css")]
     assert len(print_links) == 1 and print_links[0]["media"] == "print"
+
+
+def test_navigation_skips_page_types_and_url_names_that_do_not_exist(rf, site, monkeypatch):
+    from awardsite import navigation
+
+    monkeypatch.setattr(
+        navigation,
+        "PAGE_ITEMS",
+        (*navigation.PAGE_ITEMS, ("missing", "Missing", "nosuchapp.NoSuchPage"), ("user", "User", "awardsite.User")),
+    )
+    request = rf.get("/")
+    request.user = UserFactory(is_staff=True)
+    keys = [item.key for item in navigation.build_main_navigation(request)]
+    assert "missing" not in keys and "user" not in keys  # unknown model; a model that is not a page
+    assert navigation._reverse_or_none("nosuchapp:dashboard") is None
+
+
+def test_page_items_link_the_first_live_public_page_of_their_type(rf, site, monkeypatch):
+    from awardsite import navigation
+    from awardsite.pages import StandardPage
+
+    monkeypatch.setattr(navigation, "PAGE_ITEMS", (("std", "Std", "awardsite.StandardPage"),))
+    pages = list(StandardPage.objects.live().order_by("path"))
+    assert len(pages) >= 2
+
+    def std_url():
+        urls = [item.url for item in navigation.build_main_navigation(_anonymous_request("/")) if item.key == "std"]
+        return urls[0] if urls else None
+
+    assert std_url() == pages[0].url
+    pages[0].live = False
+    pages[0].save(update_fields=["live"])
+    assert std_url() == pages[1].url
+    for page in pages[1:]:
+        page.live = False
+        page.save(update_fields=["live"])
+    assert std_url() is None
