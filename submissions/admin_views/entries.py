@@ -11,7 +11,13 @@ from django.views.decorators.http import require_POST
 from ..completeness import missing_items
 from ..datasets import mark_dataset_checked
 from ..models import EntryDataset
-from ..secretariaat import EntryFilters, decide_eligibility, export_entries, secretariaat_entries
+from ..secretariaat import (
+    ELIGIBILITY_FROM_STATES,
+    EntryFilters,
+    decide_eligibility,
+    export_entries,
+    secretariaat_entries,
+)
 from ..selectors import get_entry_for_user_or_404
 from . import require_secretariaat
 from .forms import DatasetCheckForm, EligibilityForm, EntryFilterForm
@@ -73,6 +79,7 @@ def _detail_context(request, entry, **extra):
         "attachments": entry.attachments.all(),
         "missing": missing_items(entry),
         "eligibility_form": EligibilityForm(),
+        "can_decide": entry.state in ELIGIBILITY_FROM_STATES,
         "dataset_check_form": DatasetCheckForm(),
     }
     context.update(extra)
