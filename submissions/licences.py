@@ -20,6 +20,8 @@ OPEN_LICENCE_PATTERNS = (
     r"creativecommons\.org/publicdomain/mark/1\.0",
     r"opendatacommons\.org/licenses/pddl(/1\.0)?",
     r"cc-?zero|cc-?0|cc0(-1\.0)?|odc-pddl|other-pd|publiek-?domein|public-?domain",
+    # CKAN's own ids for other licences that conform to the Open Definition
+    r"other-open|other-at",
     # Attribution / share-alike (Creative Commons 2.0-4.0)
     r"creativecommons\.org/licenses/by(-sa)?/[234]\.[05](/[a-z]{2})?",
     r"cc-by(-sa)?(-[234]\.[05])?",
