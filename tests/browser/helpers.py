@@ -24,3 +24,21 @@ def log_in(page, base_url: str, email: str, *, password: str = DEMO_PASSWORD, to
         page.fill("input[name=code]", current_totp(email))
         page.locator("form").filter(has=page.locator("input[name=code]")).locator("button[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
+
+
+def click_and_wait(page, selector: str) -> None:
+    """Click (a submit button, a link) and wait until the page it leads to has loaded."""
+    with page.expect_navigation():
+        page.locator(selector).first.click()
+
+
+def log_out(page) -> None:
+    click_and_wait(page, "form[action$='/accounts/logout/'] button[type=submit]")
+
+
+def png_file(path) -> str:
+    """A small real PNG (made with Pillow) to upload; returns its path."""
+    from PIL import Image
+
+    Image.new("RGB", (320, 200), (20, 110, 180)).save(path, format="PNG")
+    return str(path)
