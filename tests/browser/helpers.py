@@ -3,17 +3,27 @@
 from awardsite.demo import DEMO_PASSWORD, demo_totp_secret
 
 
-def current_totp(email: str) -> str:
+def current_totp(email: str, *, secret: str | None = None) -> str:
+    """The TOTP code of now for a demo user (or for `secret`, e.g. the judging tests' secret)."""
     import time
 
     from allauth.mfa import app_settings
     from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value
 
     counter = int(time.time()) // app_settings.TOTP_PERIOD
-    return format_hotp_value(hotp_value(demo_totp_secret(email), counter))
+    return format_hotp_value(hotp_value(secret or demo_totp_secret(email), counter))
 
 
-def log_in(page, base_url: str, email: str, *, password: str = DEMO_PASSWORD, totp: bool = False, lang: str = "nl"):
+def log_in(
+    page,
+    base_url: str,
+    email: str,
+    *,
+    password: str = DEMO_PASSWORD,
+    totp: bool = False,
+    totp_secret: str | None = None,
+    lang: str = "nl",
+):
     prefix = "" if lang == "nl" else "/en"
     page.goto(f"{base_url}{prefix}/accounts/login/")
     page.fill("input[name=login]", email)
@@ -21,7 +31,7 @@ def log_in(page, base_url: str, email: str, *, password: str = DEMO_PASSWORD, to
     page.locator("form").filter(has=page.locator("input[name=password]")).locator("button[type=submit]").first.click()
     if totp:
         page.wait_for_selector("input[name=code]")
-        page.fill("input[name=code]", current_totp(email))
+        page.fill("input[name=code]", current_totp(email, secret=totp_secret))
         page.locator("form").filter(has=page.locator("input[name=code]")).locator("button[type=submit]").first.click()
     page.wait_for_load_state("networkidle")
 
