@@ -11,7 +11,7 @@ What it does:
    allauth login form (proving that path), the rest by a session created on the server, because
    the login form is rate-limited per IP address (a security feature we keep on).
 3. Each client loads its "Impact and plans" step once (CSRF token, version), then posts to the
-   autosave endpoint every 2–4 s with new text and the version it last got back, exactly as
+   autosave endpoint every 3–6 s with new text and the version it last got back, exactly as
    submissions-autosave.js does. Bounded by time and by a maximum number of saves per client.
 4. Compares the database with the last acknowledged save of every client: the text of the last
    save the server answered 200 must be the text in the database (a lost write otherwise), and
@@ -38,6 +38,8 @@ from bench.harness import Site, machine_description, manage, postgres_database, 
 CLIENTS = int(os.environ.get("BENCH_CLIENTS", "150"))
 SECONDS = float(os.environ.get("BENCH_SECONDS", "120"))
 MAX_SAVES_PER_CLIENT = 200
+CLIENT_TIMEOUT = 120
+INTERVAL = (3.0, 6.0)  # seconds between autosaves of one client
 PASSWORD = "rush-wachtwoord-2026"  # noqa: S105 - bench users only, in a throw-away database
 
 SETUP = """
@@ -89,6 +91,8 @@ class Client:
         self.csrf = None
         self.acked_text = None
         self.acked_version = None
+        self.unacked_since_ack: list[str] = []  # sent after the last ack, answer lost or refused
+        self.stale = 0
         self.latencies: list[float] = []
         self.errors: list[str] = []
         self.saves = 0
@@ -126,11 +130,19 @@ class Client:
             },
         )
         started = time.perf_counter()
+        self.unacked_since_ack.append(text)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
+            # A browser's fetch() waits; so does this client (a long queue shows up as latency).
+            with urllib.request.urlopen(request, timeout=CLIENT_TIMEOUT) as response:  # noqa: S310
                 data = json.loads(response.read())
         except urllib.error.HTTPError as error:
-            self.errors.append(f"HTTP {error.code}")
+            if error.code == 409:
+                # Only possible after this client gave up on an earlier request that the server did
+                # apply: reload the step, as a user would after the "newer version" message.
+                self.stale += 1
+                self.open_step()
+            else:
+                self.errors.append(f"HTTP {error.code}")
             return
         except (urllib.error.URLError, ConnectionError, OSError) as error:
             self.errors.append(type(error).__name__)
@@ -141,6 +153,7 @@ class Client:
         self.version = data["version"]
         self.acked_text = text
         self.acked_version = data["version"]
+        self.unacked_since_ack = []
 
     def run(self, stop_at: float) -> None:
         try:
@@ -153,7 +166,7 @@ class Client:
         while time.monotonic() < stop_at and n < MAX_SAVES_PER_CLIENT:
             n += 1
             self.autosave(n)
-            time.sleep(random.uniform(2, 4))  # noqa: S311
+            time.sleep(random.uniform(*INTERVAL))  # noqa: S311
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -214,7 +227,7 @@ def prepared_site():
 
 
 def main() -> None:
-    print(f"Deadline rush: {CLIENTS} entrants, {SECONDS:.0f} s, autosave every 2-4 s")
+    print(f"Deadline rush: {CLIENTS} entrants, {SECONDS:.0f} s, autosave every {INTERVAL[0]:.0f}-{INTERVAL[1]:.0f} s")
     print(f"Machine: {machine_description()}")
     with prepared_site() as site:
         infos = _json_from(manage(site.env, "shell", "-c", SETUP.format(clients=CLIENTS, password=PASSWORD)))
@@ -230,17 +243,21 @@ def main() -> None:
         elapsed = time.monotonic() - started
         final = {row["pk"]: row for row in _json_from(manage(site.env, "shell", "-c", FINAL))}
     errors = [e for c in clients for e in c.errors]
+    # A lost write: the database does not hold the last acknowledged text, nor a text this client
+    # sent after it (a request whose answer the client did not wait for may still have landed).
     lost = [
         c.entry
         for c in clients
         if c.acked_text is not None
-        and (final[c.entry]["impact_evidence"] != c.acked_text or final[c.entry]["version"] != c.acked_version)
+        and final[c.entry]["impact_evidence"] not in [c.acked_text, *c.unacked_since_ack]
+        or (final[c.entry]["impact_evidence"] == c.acked_text and final[c.entry]["version"] != c.acked_version)
     ]
     latencies = [x for c in clients for x in c.latencies]
     saves = sum(c.saves for c in clients)
     print(f"Login through the allauth form: {'ok' if form_login_ok else 'FAILED'}")
     print(f"Acknowledged saves: {saves} in {elapsed:.0f} s ({saves / elapsed:.1f}/s)")
     print(f"Errors: {len(errors)}" + (f" ({', '.join(sorted(set(errors))[:5])})" if errors else ""))
+    print(f"Stale-version refusals (409, after a client timeout): {sum(c.stale for c in clients)}")
     print(f"Lost writes: {len(lost)}" + (f" (entries {lost[:10]})" if lost else ""))
     print(f"Save latency: p50 {percentile(latencies, 50):.0f} ms, p95 {percentile(latencies, 95):.0f} ms, "
           f"max {max(latencies) * 1000 if latencies else float('nan'):.0f} ms")  # fmt: skip
