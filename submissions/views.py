@@ -162,13 +162,29 @@ def _step_context(request, entry, step, **extra):
             }
         )
     if step.slug == CHECK_STEP_SLUG:
-        context.update(_check_context(request, entry))
+        context.update(_check_context(request, entry, status))
     context.update(extra)
     return context
 
 
-def _check_context(request, entry):
+def _checklist(status) -> list[dict]:
+    """Items for components/checklist.html: a done line per complete step, a line per missing item."""
+    items = []
+    for s in status:
+        if s["step"].slug == CHECK_STEP_SLUG:
+            continue
+        step_label = f"{s['step'].number}. {s['step'].label}"
+        if s["complete"]:
+            items.append({"label": step_label, "done": True})
+        for m in s["missing"]:
+            url = s["url"] + (f"#id_{m.field}" if m.field and s["url"] else "")
+            items.append({"label": m.message, "done": False, "url": url, "note": step_label})
+    return items
+
+
+def _check_context(request, entry, status):
     return {
+        "checklist": _checklist(status),
         "missing": missing_items(entry),
         "can_submit": can_submit_entry(request.user, entry),
         "can_withdraw": can_withdraw_entry(request.user, entry),

@@ -121,8 +121,8 @@ def test_call_page_shows_deadline_timeline_and_meedoen(client):
     response = client.get(page.url)
     html = response.content.decode()
     assert response.status_code == 200
-    assert "data-soda-countdown" in html and reverse("submissions:start_for_edition", args=[edition.year]) in html
-    assert "submissions-countdown.js" in html
+    assert "data-soda-deadline" in html and "data-soda-countdown-remaining" in html
+    assert reverse("submissions:start_for_edition", args=[edition.year]) in html
 
 
 def test_demo_loads_twice_without_duplicates():
