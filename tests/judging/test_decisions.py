@@ -249,8 +249,13 @@ def test_calculator_shows_rules_side_by_side_with_explanations(client):
     html = client.get(
         url, {"winner_count": 3, "unit": "100", "shares": "50,30,20", "floor": "", "cap": ""}
     ).content.decode()
-    for words in ("Winner takes all", "Equal shares", "Fixed shares by rank", "In proportion to the score"):
-        assert words in html
+    for english, dutch in (
+        ("Winner takes all", "De winnaar krijgt alles"),
+        ("Equal shares", "Gelijke delen"),
+        ("Fixed shares by rank", "Vaste delen per plaats"),
+        ("In proportion to the score", "Naar verhouding van de score"),
+    ):
+        assert english in html or dutch in html
     assert "6.700,00" in html or "6,700.00" in html or "6700" in html  # equal split in hundreds
     response = client.post(
         url,
