@@ -20,6 +20,8 @@ PROTECTED_PATHS = [
     "/admin/users/",
     "/jury/",
     "/en/jury/",
+    "/en/admin/",
+    "/documents/1/x.pdf",
     "/",
     "/en/",
     "/account/",
