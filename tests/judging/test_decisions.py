@@ -270,3 +270,23 @@ def test_calculator_shows_rules_side_by_side_with_explanations(client):
     assert response.status_code == 200
     assert "add up to 100" in response.content.decode() or "samen 100" in response.content.decode()
     assert not Decision.objects.exists()
+
+
+def test_sign_flow_end_to_end_code_entered_then_the_parked_post_is_replayed(client):
+    """POST sign -> asked for a code -> code entered -> the parked POST runs once: signed."""
+    from allauth.mfa.totp.internal.auth import format_hotp_value, hotp_value, yield_hotp_counters_from_time
+
+    from .factories import TEST_TOTP_SECRET
+
+    final = build_final()
+    decision = draft(final)
+    client.force_login(final.chair)
+    url = reverse("judging:decision_sign", kwargs={"year": final.edition.year, "pk": decision.pk})
+    first = client.post(url, {"confirm": "on"})
+    assert reverse("mfa_reauthenticate") in first["Location"]
+    counters = list(yield_hotp_counters_from_time())
+    code = format_hotp_value(hotp_value(TEST_TOTP_SECRET, counters[len(counters) // 2]))
+    response = client.post(first["Location"], {"code": code}, follow=True)
+    assert response.status_code == 200
+    decision.refresh_from_db()
+    assert decision.state == DecisionState.SIGNED and decision.signed_by == final.chair
