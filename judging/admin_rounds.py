@@ -2,11 +2,15 @@
 The state is never edited by hand: open and close are buttons on the jury screen (services)."""
 
 from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
+from wagtail.admin.views.generic import DeleteView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .enums import RoundState
 from .models import Round
 
 
@@ -23,9 +27,23 @@ class RoundForm(WagtailAdminModelForm):
         return data
 
 
+class RoundDeleteView(DeleteView):
+    """Only a planned round without reviews can be deleted; the jury's work is never thrown away."""
+
+    def form_valid(self, form):
+        if self.object.state != RoundState.PLANNED or self.object.reviews.exists():
+            messages.error(
+                self.request,
+                _("Only a planned round without reviews can be deleted. Close the round instead."),
+            )
+            return redirect(self.get_success_url())
+        return super().form_valid(form)
+
+
 class RoundViewSet(ModelViewSet):
     model = Round
     form_class = RoundForm
+    delete_view_class = RoundDeleteView
     icon = "date"
     add_to_admin_menu = False
     menu_label = _("Rounds")

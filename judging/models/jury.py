@@ -222,7 +222,8 @@ class Review(models.Model):
     entry = models.ForeignKey(
         "submissions.Entry", on_delete=models.CASCADE, related_name="jury_reviews", verbose_name=_("entry")
     )
-    round = models.ForeignKey(Round, on_delete=models.CASCADE, related_name="reviews", verbose_name=_("round"))
+    # PROTECT: a round with reviews cannot be deleted (that would silently delete the jury's work).
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="reviews", verbose_name=_("round"))
     state = models.CharField(_("state"), max_length=16, choices=ReviewState.choices, default=ReviewState.DRAFT)
     version = models.PositiveIntegerField(_("version"), default=1)
     comment = models.TextField(_("general comment"), max_length=4000, blank=True)

@@ -322,3 +322,23 @@ def test_withdrawn_entry_drops_out_of_the_jurors_lists(client):
     client.force_login(juror)
     assert entry.title not in client.get(reverse("judging:dashboard")).content.decode()
     assert entry.title not in client.get(reverse("judging:round", kwargs={"round_pk": jury.round.pk})).content.decode()
+
+
+def test_a_round_with_reviews_cannot_be_deleted(client, secretariaat):
+    jury = build_jury(round_state=RoundState.PLANNED)
+    juror, entry = jury.jurors[0], jury.entries[0]
+    declare(juror, entry)
+    final_review(assign(juror, entry, jury.round), [5, 5, 5])
+    response = client.post(reverse("judging_rounds:delete", args=[jury.round.pk]))
+    assert response.status_code == 302
+    assert Review.objects.filter(round=jury.round).exists()
+    jury.round.refresh_from_db()
+
+
+def test_a_planned_round_without_reviews_can_be_deleted(client, secretariaat):
+    jury = build_jury(round_state=RoundState.PLANNED)
+    assign(jury.jurors[0], jury.entries[0], jury.round)
+    client.post(reverse("judging_rounds:delete", args=[jury.round.pk]))
+    from judging.models import Round
+
+    assert not Round.objects.filter(pk=jury.round.pk).exists()
