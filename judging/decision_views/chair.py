@@ -240,7 +240,7 @@ def calculator(request, year):
         initial["honourable_mentions"] = [
             str(a.entry_id) for a in draft.awards.all() if a.label == "honourable_mention"
         ]
-    form = DecisionDraftForm(request.POST or None, entries=ranked_entries, initial=initial)
+    form = DecisionDraftForm(request.POST or None, entries=ranked_entries, initial=initial, prefix="decision")
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         settings = services.PrizeSettings(

@@ -260,16 +260,35 @@ def test_calculator_shows_rules_side_by_side_with_explanations(client):
     response = client.post(
         url,
         {
-            "rule": "ranked",
-            "winner_count": 3,
-            "unit": "0.01",
-            "shares": "50,30,10",
-            "motivation": "Motivatie",
+            "decision-rule": "ranked",
+            "decision-winner_count": 3,
+            "decision-unit": "0.01",
+            "decision-shares": "50,30,10",
+            "decision-motivation": "Motivatie",
         },
     )
     assert response.status_code == 200
     assert "add up to 100" in response.content.decode() or "samen 100" in response.content.decode()
     assert not Decision.objects.exists()
+    saved = client.post(
+        url,
+        {
+            "decision-rule": "ranked",
+            "decision-winner_count": 3,
+            "decision-unit": "100",
+            "decision-shares": "50,30,20",
+            "decision-motivation": "Drie sterke winnaars.",
+            "decision-honourable_mentions": [],
+        },
+    )
+    assert saved.status_code == 302
+    decision = Decision.objects.get()
+    assert decision.state == DecisionState.DRAFT and decision.rounding_unit == Decimal("100")
+    assert sorted(a.amount for a in decision.awards.all()) == [
+        Decimal("4000.00"),
+        Decimal("6000.00"),
+        Decimal("10000.00"),
+    ]
 
 
 def test_sign_flow_end_to_end_code_entered_then_the_parked_post_is_replayed(client):
