@@ -105,3 +105,33 @@ def test_load_demo_prints_logins():
 
     demo.print_logins(out=Out())
     assert "demo-wachtwoord-2026" in out.getvalue()
+
+
+def test_403_page_in_site_style(client, site_pages):
+    from django.core.exceptions import PermissionDenied
+    from django.test import override_settings
+    from django.urls import path
+
+    def refuse(request):
+        raise PermissionDenied
+
+    from awardsite import urls as site_urls
+
+    urlconf = type("Urls", (), {"urlpatterns": [path("weigeren/", refuse), *site_urls.urlpatterns]})
+    with override_settings(ROOT_URLCONF=urlconf):
+        response = client.get("/weigeren/")
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "Geen toegang" in html or "No access" in html
+    assert 'id="main"' in html
+
+
+def test_csrf_failure_page_in_site_style(site_pages):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/accounts/login/", {"login": "a@example.org", "password": "x"})
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert 'id="main"' in html
+    assert "soda.css" in html
