@@ -83,6 +83,14 @@ def postgres_database(name: str) -> str:
     return f"{base}/{name}"
 
 
+def prepare(env: dict) -> None:
+    """Migrate, collect static files (production settings use a manifest) and load demo content."""
+    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "collectstatic", "--noinput", "-v0")
+    manage(env, "compilemessages", "--ignore=.venv", "-v0")
+    manage(env, "load_demo")
+
+
 @dataclass
 class Site:
     env: dict
@@ -133,8 +141,7 @@ class Site:
         database_url = postgres_database(f"soda_bench_{name}") if postgres else f"sqlite:///{media}/db.sqlite3"
         media.mkdir(parents=True, exist_ok=True)
         env = site_env(database_url=database_url, media=media, extra=extra_env)
-        manage(env, "migrate", "--noinput", "-v0")
-        manage(env, "load_demo")
+        prepare(env)
         site = cls(env=env, workers=workers).start()
         try:
             yield site
