@@ -2,9 +2,10 @@
 
 Contract (used by submissions.selectors / submissions.rules and by file downloads):
 - `filter_entries_for_juror(user, queryset)`: the entries of `queryset` that `user` may see as a
-  juror: an accepted member of the entry's jury, the entry in a state that takes part in the
-  competition, assigned to the entry in a round of its edition that has opened (the chair: the
-  entry is in such a round at all), a declaration "no conflict" for the entry, hence no conflict.
+  juror: in the Jury group (so MFA is enforced), an accepted member of the entry's jury, the entry
+  in a state that takes part in the competition, assigned to the entry in a round of its edition
+  that has opened (the chair: the entry is in such a round at all), a declaration "no conflict"
+  for the entry, hence no conflict.
 - `juror_may_view_entry(user, entry)`: the same question for one entry.
 
 Everything else is denied: a conflicted juror gets 404 for that entry on every path.
@@ -13,6 +14,7 @@ Everything else is denied: a conflicted juror gets 404 for that entry on every p
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
+from awardsite.roles import JURY, user_in_group
 from submissions.enums import COMPETING_STATES
 
 from .enums import JuryRole, MembershipState, RoundState
@@ -23,7 +25,9 @@ def _opened_round_q(prefix: str, now) -> Q:
 
 
 def filter_entries_for_juror(user, queryset):
-    if user is None or not getattr(user, "is_authenticated", False):
+    # The Jury group is what makes the MFA middleware demand a second factor: a member without it
+    # (e.g. taken out of the group by hand) gets no jury access at all.
+    if user is None or not getattr(user, "is_authenticated", False) or not user_in_group(user, JURY):
         return queryset.none()
     from .models import Assignment, ConflictDeclaration, JuryMembership
 

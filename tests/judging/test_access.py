@@ -138,3 +138,15 @@ def test_review_permission_needs_assignee_visible_entry_and_open_round():
     jury.round.save()
     assignment.refresh_from_db()
     assert not juror.has_perm("judging.review_assignment", assignment)
+
+
+def test_member_taken_out_of_the_jury_group_loses_access_so_mfa_always_applies():
+    from awardsite.roles import JURY
+
+    jury = build_jury()
+    juror, entry = jury.jurors[0], jury.entries[0]
+    assign(juror, entry, jury.round)
+    declare(juror, entry)
+    juror.groups.remove(juror.groups.get(name=JURY))
+    juror = type(juror).objects.get(pk=juror.pk)
+    assert not juror_may_view_entry(juror, entry)
