@@ -215,7 +215,11 @@ def prepared_site():
     """Like `Site.prepared`, plus collectstatic (production settings use the manifest storage)."""
     media = Path("/tmp/soda-bench-deadline_rush")
     media.mkdir(parents=True, exist_ok=True)
-    env = site_env(database_url=postgres_database("soda_bench_deadline_rush"), media=media)
+    # Redis for cache and sessions, as in production (DB 3 of the local server: this bench's own).
+    redis_url = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/3")
+    env = site_env(
+        database_url=postgres_database("soda_bench_deadline_rush"), media=media, extra={"REDIS_URL": redis_url}
+    )
     manage(env, "migrate", "--noinput", "-v0")
     manage(env, "load_demo")
     manage(env, "collectstatic", "--noinput", "-v0")

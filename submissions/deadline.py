@@ -115,6 +115,8 @@ def _assert_edition_accepts_writes(*, edition, user, entry, now: datetime, cache
             _("The jury has decided on this edition. Entries can no longer be changed."),
             code="edition_decided",
         )
+    if now <= edition.deadline_with_grace:
+        return  # within the edition's own deadline: no late-access code needed (and no query)
     deadline = effective_deadline(edition=edition, user=user, entry=entry, cached=cached)
     if now > deadline:
         raise DeadlinePassed(

@@ -147,7 +147,9 @@ def test_resubmit_after_an_edit_gives_a_new_receipt(django_capture_on_commit_cal
 def test_submit_needs_a_dutch_government_open_dataset():
     entry = complete_entry()
     entry.datasets.update(is_dutch_government=False)
-    with pytest.raises(ValidationError) as exc:
+    from django.utils import translation
+
+    with translation.override("en"), pytest.raises(ValidationError) as exc:
         services.submit_entry(entry=entry, by=entry.owner)
     assert any("Dutch government" in m for m in exc.value.messages)
     entry.refresh_from_db()
