@@ -18,7 +18,7 @@ from ..arithmetic import CriterionInput, ReviewInput, Rubric, validate_rubric, w
 from ..enums import RoundKind
 from ..models import Review
 from ..selectors import decisions as sel
-from ..selectors.jury import is_staff_of_award
+from ..selectors.jury import is_chair, is_staff_of_award
 from ..selectors.scores import reviews_visible_to
 from .common import deliberation_entry_or_404, edition_or_404, jury_edition_or_404
 
@@ -28,8 +28,11 @@ def _report_context(request, edition, *, only_entry=None):
     language = get_language() or "nl"
     awards = sel.explained_awards(sel.decision_with_awards(decision), language) if decision else []
     hidden = sel.conflicted_entry_ids(request.user, edition)
+    # Jurors see the (anonymised) score summary only once the decision is signed: before that the
+    # round's score-visibility setting rules, and only the chair and the Secretariaat see totals.
+    show_scores = decision is not None or is_chair(request.user, edition) or is_staff_of_award(request.user)
     final_round = sel.round_of(edition, RoundKind.FINAL)
-    result, rows = sel.ranking_overview(request.user, final_round)
+    result, rows = sel.ranking_overview(request.user, final_round) if show_scores else (None, [])
     if only_entry is not None:
         rows = [row for row in rows if row.entry.pk == only_entry.pk]
         awards = [a for a in awards if a.award.entry_id == only_entry.pk]
@@ -42,6 +45,7 @@ def _report_context(request, edition, *, only_entry=None):
         "rows": rows,
         "only_entry": only_entry,
         "hidden_count": len(hidden),
+        "show_scores": show_scores,
     }
 
 

@@ -309,3 +309,16 @@ def test_sign_flow_end_to_end_code_entered_then_the_parked_post_is_replayed(clie
     assert response.status_code == 200
     decision.refresh_from_db()
     assert decision.state == DecisionState.SIGNED and decision.signed_by == final.chair
+
+
+def test_jurors_see_no_score_summary_in_the_report_before_the_decision(client):
+    final = build_final()
+    url = reverse("judging:decision_report", kwargs={"year": final.edition.year})
+    client.force_login(final.jurors[1])
+    before = client.get(url)
+    assert before.status_code == 200 and before.context["rows"] == []
+    client.force_login(final.chair)
+    assert len(client.get(url).context["rows"]) == 3
+    services.sign_decision(decision=draft(final), by=final.chair, fresh_mfa=True)
+    client.force_login(final.jurors[1])
+    assert len(client.get(url).context["rows"]) == 3
