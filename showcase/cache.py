@@ -56,21 +56,37 @@ def _timeout() -> int:
     return seconds
 
 
+def _cache_key(request) -> str:
+    path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"showcase:response:{current_generation()}:{get_language()}:{path_hash}"
+
+
+def cached_response(request):
+    """The cached response for this request, or None. Used by `serve_cached` and, before URL
+    routing, by `showcase.middleware.ShowcaseCacheMiddleware` (a hit then skips Wagtail's routing)."""
+    if not _cacheable(request):
+        return None
+    stored = cache.get(_cache_key(request))
+    if stored is None:
+        return None
+    content, content_type = stored
+    token = get_token(request)
+    response = HttpResponse(
+        CSRF_INPUT.sub(lambda m: f"{m.group(1)}{token}{m.group(2)}", content), content_type=content_type
+    )
+    response["X-Showcase-Cache"] = "hit"
+    return response
+
+
 def serve_cached(request, *, key: str, render):
-    """Return the cached response for this request, or `render()` it and keep it."""
+    """Return the cached response for this request, or `render()` it and keep it. `key` names the
+    kind of response for readers; the cache key is the language and the full path."""
     if not _cacheable(request):
         return render()
-    path_hash = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    cache_key = f"showcase:response:{current_generation()}:{get_language()}:{key}:{path_hash}"
-    stored = cache.get(cache_key)
-    if stored is not None:
-        content, content_type = stored
-        token = get_token(request)
-        response = HttpResponse(
-            CSRF_INPUT.sub(lambda m: f"{m.group(1)}{token}{m.group(2)}", content), content_type=content_type
-        )
-        response["X-Showcase-Cache"] = "hit"
-        return response
+    hit = cached_response(request)
+    if hit is not None:
+        return hit
+    cache_key = _cache_key(request)
     response = render()
     if hasattr(response, "render") and not getattr(response, "is_rendered", True):
         response = response.render()

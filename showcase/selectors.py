@@ -15,7 +15,7 @@ from django.core.paginator import Paginator
 from django.db.models import Case, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from submissions.enums import ApplicationType, EntryState, OrganisationType, Theme
 from submissions.models import Edition, Entry, EntryOrganisation
@@ -42,13 +42,22 @@ def results_published_q(prefix: str = "", *, now=None) -> Q:
     return Q(**{f"{prefix}results_published_at__lte": now or timezone.now()})
 
 
+def unrestricted_q() -> Q:
+    """No view restriction (password, login, groups) on the page or an ancestor: Wagtail's
+    `.public()` rule (one small query for the restricted paths; no filter when there are none)."""
+    condition = Q()
+    for path in PageViewRestriction.objects.values_list("page__path", flat=True):
+        condition &= ~Q(path__startswith=path)
+    return condition
+
+
 def public_showcase_pages(*, now=None) -> QuerySet[ShowcasePage]:
     """Showcase pages a visitor may see: live, not restricted, the edition's results are published
     (embargo until the ceremony) and, when made from an entry, its owners consented to publication
     and did not withdraw it. Pages without a known edition are never public."""
     return (
         ShowcasePage.objects.live()
-        .public()
+        .filter(unrestricted_q())
         .filter(results_published_q("edition__", now=now))
         .filter(Q(entry__isnull=True) | (Q(entry__consent_publish=True) & ~Q(entry__state=EntryState.WITHDRAWN)))
     )
@@ -105,7 +114,7 @@ def showcase_index(*, params) -> dict:
     from .forms import ShowcaseFilterForm
 
     public = public_showcase_pages()
-    years = sorted(set(public.values_list("year", flat=True)), reverse=True)
+    years = list(public.order_by("-year").values_list("year", flat=True).distinct())
     form = ShowcaseFilterForm(params or None, years=years)
     form.is_valid()  # an invalid field is shown as an error and ignored; the valid ones still filter
     data = getattr(form, "cleaned_data", {})
@@ -170,37 +179,53 @@ class DatasetUse:
 
 def examples_using_dataset(key: str) -> QuerySet[ShowcasePage]:
     return _with_listing_relations(
-        public_showcase_pages().filter(dataset_keys__contains=f",{key},").order_by("award_rank", "-year", "title")
+        public_showcase_pages()
+        .filter(pk__in=ShowcaseDataset.objects.filter(key=key).values("page_id"))
+        .order_by("award_rank", "-year", "title")
     )
 
 
 def public_guides() -> QuerySet[GuidePage]:
-    return GuidePage.objects.live().public()
+    return GuidePage.objects.live().filter(unrestricted_q())
 
 
-def guides_citing(*, page: ShowcasePage) -> QuerySet[GuidePage]:
+def guides_citing(*, page: ShowcasePage, datasets=None) -> QuerySet[GuidePage]:
     condition = Q(example_keys__contains=f",{page.pk},")
-    for key in {dataset_key(ckan_name=ds.ckan_name, title=ds.title) for ds in page.datasets.all()}:
-        condition |= Q(dataset_keys__contains=f",{key},")
+    for dataset in page.datasets.all() if datasets is None else datasets:
+        condition |= Q(dataset_keys__contains=f",{dataset_key(ckan_name=dataset.ckan_name, title=dataset.title)},")
     return public_guides().filter(condition).order_by("title")
 
 
+OTHER_EXAMPLES_PER_DATASET = 5
+
+
 def showcase_page_extras(*, page: ShowcasePage, request) -> dict:
-    public = public_showcase_pages().exclude(pk=page.pk)
-    datasets = []
-    for dataset in page.datasets.all():
-        key = dataset_key(ckan_name=dataset.ckan_name, title=dataset.title)
-        others = list(public.filter(dataset_keys__contains=f",{key},").order_by("award_rank", "-year")[:5])
-        datasets.append(DatasetUse(dataset=dataset, other_examples=others))
+    datasets = list(page.datasets.all())
+    organisations = list(page.organisations.all())
+    keys = {dataset_key(ckan_name=ds.ckan_name, title=ds.title) for ds in datasets}
+    public_others = public_showcase_pages().exclude(pk=page.pk)
+    others = {
+        key: list(
+            public_others.filter(pk__in=ShowcaseDataset.objects.filter(key=key).values("page_id")).order_by(
+                "award_rank", "-year", "title"
+            )[:OTHER_EXAMPLES_PER_DATASET]
+        )
+        for key in keys
+    }
+    uses = [
+        DatasetUse(dataset=ds, other_examples=others.get(dataset_key(ckan_name=ds.ckan_name, title=ds.title), []))
+        for ds in datasets
+    ]
     url = page.get_full_url(request)
     award = award_for_entry(page.entry) if page.entry_id and page.award_amount is None else None
     return {
         "award_amount": page.award_amount if page.award_amount is not None else (award.amount if award else None),
         "jury_motivation": page.jury_motivation or (award.motivation if award else ""),
-        "dataset_uses": datasets,
-        "related_guides": list(guides_citing(page=page)),
+        "dataset_uses": uses,
+        "organisations": organisations,
+        "related_guides": list(guides_citing(page=page, datasets=datasets)),
         "share_links": share_links(url=url, title=page.title),
-        "json_ld": json_ld_for_page(page=page, url=url, request=request),
+        "json_ld": json_ld_for_page(page=page, url=url, organisations=organisations, datasets=datasets),
     }
 
 
@@ -216,7 +241,7 @@ def share_links(*, url: str, title: str) -> list[tuple[str, str]]:
     ]
 
 
-def json_ld_for_page(*, page: ShowcasePage, url: str, request=None) -> str:
+def json_ld_for_page(*, page: ShowcasePage, url: str, organisations, datasets) -> str:
     """schema.org CreativeWork as JSON, escaped for an inline data block (<script type=ld+json>)."""
     data = {
         "@context": "https://schema.org",
@@ -229,7 +254,7 @@ def json_ld_for_page(*, page: ShowcasePage, url: str, request=None) -> str:
         "datePublished": page.first_published_at.isoformat() if page.first_published_at else None,
         "creator": [
             {"@type": "Organization", "name": org.name, **({"url": org.website} if org.website else {})}
-            for org in page.organisations.all()
+            for org in organisations
         ],
         "isBasedOn": [
             {
@@ -238,7 +263,7 @@ def json_ld_for_page(*, page: ShowcasePage, url: str, request=None) -> str:
                 **({"url": ds.catalogue_url} if ds.catalogue_url else {}),
                 **({"license": ds.licence_url} if ds.licence_url else {}),
             }
-            for ds in page.datasets.all()
+            for ds in datasets
         ],
     }
     if page.award_kind == AwardKind.WINNER:

@@ -2,6 +2,7 @@
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.models import PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from submissions.models import Edition, Entry
@@ -24,6 +25,14 @@ def _page_deleted(sender, instance=None, **kwargs):
         from .services import invalidate_public_cache
 
         invalidate_public_cache(reason="page deleted")
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def _restriction_changed(sender, instance=None, **kwargs):
+    from .services import invalidate_public_cache
+
+    invalidate_public_cache(reason="page view restriction changed")
 
 
 @receiver(post_save, sender=Entry)

@@ -78,3 +78,16 @@ def test_cached_page_carries_the_visitors_own_csrf_token(client, showcase_index)
 
         token = body.split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
         assert _unmask_cipher_token(token) == response.cookies["csrftoken"].value
+
+
+def test_view_restriction_retires_cached_page(client, showcase_index, django_capture_on_commit_callbacks):
+    from wagtail.models import PageViewRestriction
+
+    edition = past_edition(year=2063)
+    page = make_showcase_page(index=showcase_index, edition=edition, title="Bijna Besloten")
+    assert client.get(page.url).status_code == 200
+    assert client.get(page.url)["X-Showcase-Cache"] == "hit"
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    assert client.get(page.url).status_code != 200
+    assert "Bijna Besloten" not in client.get(showcase_index.url).content.decode()
