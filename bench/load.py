@@ -96,9 +96,7 @@ def main(argv: list[str]) -> int:
                     concurrency=args.concurrency, headers={"Cookie": cookie})
         )  # fmt: skip
     plain = rows[1].rps or 1
-    print(
-        TABLE_HEADER.replace("| requests |", "| requests | vs plain Wagtail page |").replace("|---|\n", "|---|---|\n")
-    )
+    print(TABLE_HEADER.replace("| requests |", "| requests | vs plain Wagtail page |") + "---|")
     for row in rows:
         print(f"{row.row()} {row.rps / plain:.2f} |")
     return 1 if any(row.errors for row in rows) else 0
