@@ -32,6 +32,7 @@ class RequireMFAMiddleware:
         "mfa_view_recovery_codes",
         "mfa_download_recovery_codes",
         "account_logout",
+        "wagtailadmin_logout",
         "account_reauthenticate",
         "set_language",
     }

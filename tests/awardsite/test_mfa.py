@@ -75,6 +75,13 @@ def test_role_without_mfa_reaches_setup_logout_and_site_files(client, allowed):
     assert response.status_code == 200, allowed
 
 
+def test_role_without_mfa_may_log_out_through_wagtail_too(client):
+    client.force_login(user_with_role(REDACTIE))
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
 def test_setup_page_explains_why_mfa_is_required(client):
     log_in(client, user_with_role(JURY))
     reauthenticate(client)
