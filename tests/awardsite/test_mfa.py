@@ -153,6 +153,18 @@ def test_login_with_mfa_asks_for_the_authenticator_code(client):
     assert client.session["_auth_user_id"] == str(user.pk)
 
 
+def test_guessing_authenticator_codes_is_throttled(client, settings):
+    if not settings.ACCOUNT_RATE_LIMITS:
+        pytest.skip("login rate limits are switched off (TEST_RATE_LIMITS=off)")
+    user = user_with_role(JURY, mfa=True)
+    client.post("/accounts/login/", {"login": user.email, "password": "correct-horse-battery"})
+    for guess in ["000000", "111111", "222222", "333333", "444444"]:
+        client.post("/accounts/2fa/authenticate/", {"code": guess})
+    response = client.post("/accounts/2fa/authenticate/", {"code": current_totp_code()})
+    assert "_auth_user_id" not in client.session  # even the right code waits now
+    assert "Te veel inlogpogingen" in response.content.decode()
+
+
 def test_login_through_allauth_then_admin_works_for_secretariaat(client):
     user = user_with_role(SECRETARIAAT, mfa=True)
     client.post("/accounts/login/", {"login": user.email, "password": "correct-horse-battery"})
