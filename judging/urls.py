@@ -13,6 +13,11 @@ urlpatterns = [
     path("jury/rondes/<int:round_pk>/belangen/", views.declare, name="declare"),
     path("jury/rondes/<int:round_pk>/inzendingen/<int:entry_pk>/", views.entry_detail, name="entry"),
     path("jury/rondes/<int:round_pk>/inzendingen/<int:entry_pk>/beoordelen/", views.review, name="review"),
+    path(
+        "jury/rondes/<int:round_pk>/inzendingen/<int:entry_pk>/beoordelen/autosave/",
+        views.review_autosave,
+        name="review_autosave",
+    ),
 ]
 
 # Deliberation and decision (judging/decision_views/).

@@ -7,9 +7,10 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -325,6 +326,45 @@ def review(request, round_pk, entry_pk):
             "stale_review": stale_review,
             "revisions": list(current.revisions.select_related("saved_by")[:20]) if current else [],
         },
+    )
+
+
+@login_required
+@require_POST
+def review_autosave(request, round_pk, entry_pk):
+    """Autosave of a DRAFT review (static/js/submissions-autosave.js posts the whole form): JSON
+    with the new version, 409 when a newer version was saved elsewhere, 403 when the review can no
+    longer be autosaved (round closed, or already submitted: changes to a final review need Save),
+    400 when a score is out of range. The same 404s as the form for everyone else."""
+    round_ = _round_for_member_or_404(request.user, round_pk)
+    entry = _entry_in_round_or_404(request.user, round_, entry_pk)
+    assignment = Assignment.objects.filter(round=round_, juror=request.user, entry=entry).first()
+    if assignment is None:
+        raise Http404("No assignment found.")
+    current = Review.objects.filter(assignment=assignment).only("state").first()
+    if not request.user.has_perm("judging.review_assignment", assignment) or (current and current.is_final):
+        return JsonResponse({"status": "closed"}, status=403)
+    form = ReviewForm(request.POST, criteria=list(round_.edition.criteria.all()))
+    if not form.is_valid():
+        return JsonResponse({"status": "invalid", "errors": form.errors.get_json_data()}, status=400)
+    try:
+        saved = save_review(
+            assignment=assignment,
+            by=request.user,
+            scores=form.scores_input(),
+            comment=form.cleaned_data.get("comment") or "",
+            expected_version=form.cleaned_data["version"],
+        )
+    except StaleReview as stale:
+        return JsonResponse({"status": "stale", "version": stale.review.version}, status=409)
+    except ValidationError as error:
+        return JsonResponse({"status": "invalid", "errors": error.message_dict}, status=400)
+    return JsonResponse(
+        {
+            "status": "saved",
+            "version": saved.version,
+            "saved_at": timezone.localtime(saved.updated_at).strftime("%H:%M"),
+        }
     )
 
 

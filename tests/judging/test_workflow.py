@@ -342,3 +342,24 @@ def test_a_planned_round_without_reviews_can_be_deleted(client, secretariaat):
     from judging.models import Round
 
     assert not Round.objects.filter(pk=jury.round.pk).exists()
+
+
+def test_autosave_of_a_draft_returns_the_new_version_and_refuses_stale_and_final(client):
+    jury = build_jury()
+    juror, entry = jury.jurors[0], jury.entries[0]
+    assign(juror, entry, jury.round)
+    declare(juror, entry)
+    client.force_login(juror)
+    url = reverse("judging:review_autosave", kwargs={"round_pk": jury.round.pk, "entry_pk": entry.pk})
+    response = client.post(url, review_post(jury, [7, None, None]))
+    assert response.status_code == 200 and response.json()["version"] == 1
+    assert client.post(url, review_post(jury, [8, None, None], version=0)).status_code == 409
+    assert client.post(url, review_post(jury, [99, None, None], version=1)).status_code == 400
+    review_url = reverse("judging:review", kwargs={"round_pk": jury.round.pk, "entry_pk": entry.pk})
+    client.post(review_url, review_post(jury, [8, 8, 8], version=1, submit=True))
+    assert Review.objects.get().state == ReviewState.FINAL
+    assert client.post(url, review_post(jury, [1, 1, 1], version=2)).status_code == 403
+    assert sorted(s.value for s in Review.objects.get().scores.all()) == [8, 8, 8]
+    # Someone else gets the same 404 as on the form.
+    client.force_login(jury.jurors[1])
+    assert client.post(url, review_post(jury, [1, 1, 1], version=2)).status_code == 404
