@@ -50,3 +50,26 @@ def send_jury_reminder(juror_id: int, round_id: int) -> None:
             "closes_at": timezone.localtime(round_.closes_at),
         },
     )
+
+
+@task()
+def send_round_opened(juror_id: int, round_id: int) -> None:
+    from awardsite.users import User
+
+    from .models import Round
+    from .selectors.progress import juror_round_progress
+
+    juror = User.objects.filter(pk=juror_id).first()
+    round_ = Round.objects.select_related("edition").filter(pk=round_id).first()
+    if juror is None or round_ is None:
+        return
+    _send(
+        to=juror.email,
+        template="round_opened",
+        context={
+            "juror": juror,
+            "round": round_,
+            "progress": juror_round_progress(juror=juror, round_=round_),
+            "closes_at": timezone.localtime(round_.closes_at),
+        },
+    )

@@ -264,10 +264,14 @@ def test_reminders_go_to_jurors_with_work_left_and_are_audited(
     assert AuditEvent.objects.filter(action="jury.reminder_sent", data__juror=lazy.pk).exists()
 
 
-def test_open_and_close_round_from_the_admin(client, secretariaat):
+def test_open_and_close_round_from_the_admin(client, secretariaat, django_capture_on_commit_callbacks):
     jury = build_jury(round_state=RoundState.PLANNED)
+    assign(jury.jurors[0], jury.entries[0], jury.round)
     url = reverse("judging_admin:jury", kwargs={"edition_id": jury.edition.pk})
-    client.post(url, {"action": "open", "round": jury.round.pk})
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(url, {"action": "open", "round": jury.round.pk})
+    assert [m.to for m in mail.outbox] == [[jury.jurors[0].email]]
     jury.round.refresh_from_db()
     assert jury.round.state == RoundState.OPEN
     jury.edition.refresh_from_db()
