@@ -45,12 +45,20 @@ class RequireMFAMiddleware:
         if (
             user is not None
             and user.is_authenticated
-            and user_requires_mfa(user)
+            and self._requires_mfa(request, user)
             and not user_has_mfa(user)
             and not self._is_allowed(request)
         ):
             return redirect(reverse("mfa_activate_totp"))
         return self.get_response(request)
+
+    @staticmethod
+    def _requires_mfa(request, user) -> bool:
+        if user_requires_mfa(user):
+            return True
+        # Admin access through any other group (e.g. Wagtail's default Editors/Moderators) also
+        # needs MFA. Asked only on admin URLs, so ordinary pages cost no extra queries.
+        return request.path_info.startswith("/admin/") and user.has_perm("wagtailadmin.access_admin")
 
     def _is_allowed(self, request) -> bool:
         path = request.path_info

@@ -49,6 +49,16 @@ def test_staff_without_group_also_needs_mfa(client):
     assert response["Location"] == "/accounts/2fa/totp/activate/"
 
 
+def test_any_group_with_admin_access_needs_mfa(client):
+    from django.contrib.auth.models import Group
+
+    user = user_with_role(None)
+    user.groups.add(Group.objects.get(name="Editors"))  # Wagtail's own default group
+    client.force_login(user)
+    response = client.get("/admin/pages/")
+    assert response["Location"] == "/accounts/2fa/totp/activate/"
+
+
 def test_post_to_admin_without_mfa_is_refused(client):
     client.force_login(user_with_role(SECRETARIAAT))
     response = client.post("/admin/pages/add/", {"title": "x"})
