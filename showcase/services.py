@@ -102,7 +102,9 @@ def _create_showcase_page_from_entry(*, entry: Entry, by) -> ShowcasePage:
         raise ShowcaseError(_("There is no showcase index page yet. Create it under the home page first."))
     year_page = ensure_year_page(edition=entry.edition, index=index)
     award = award_for_entry(entry)
-    title = strip_all_html(entry.title)
+    # A title that is nothing but markup-like text would strip to nothing: keep it as plain text
+    # then (page titles are always escaped on output).
+    title = strip_all_html(entry.title).strip() or entry.title.strip()
     slug = slugify(title)[:60] or f"voorbeeld-{entry.pk}"
     if Page.objects.child_of(year_page).filter(slug=slug).exists():
         slug = f"{slug}-{entry.pk}"

@@ -153,3 +153,22 @@ def test_entrant_cannot_reach_the_admin_action(client, showcase_index, winner):
     response = client.post(reverse("showcase_create_from_entry", args=[winner.pk]))
     assert response.status_code in (302, 403)
     assert not ShowcasePage.objects.exists()
+
+
+def test_secretariaat_publishes_results_from_the_admin(client, showcase_index, winner):
+    log_in(client, user_with_role(SECRETARIAAT, mfa=True, is_staff=True))
+    assert client.get(reverse("showcase_results")).status_code == 200
+    assert client.get(reverse("showcase_ready_entries")).status_code == 200
+    response = client.post(reverse("showcase_publish_results", args=[winner.edition.pk]), {"when": "now"})
+    assert response.status_code == 302
+    winner.edition.refresh_from_db()
+    assert winner.edition.results_published_at is not None
+
+
+def test_redactie_cannot_publish_results_from_the_admin(client, winner):
+    log_in(client, user_with_role(REDACTIE, mfa=True, is_staff=True))
+    # Wagtail's admin answers a PermissionDenied with a redirect to the dashboard and a message.
+    assert client.get(reverse("showcase_results")).status_code in (302, 403)
+    assert client.post(reverse("showcase_publish_results", args=[winner.edition.pk])).status_code in (302, 403)
+    winner.edition.refresh_from_db()
+    assert winner.edition.results_published_at is None

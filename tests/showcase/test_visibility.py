@@ -167,7 +167,7 @@ def test_results_page_names_only_consented_entries(client, showcase_index):
     body = client.get(page.get_parent().url).content.decode()
     assert "Toegestaan Project" in body
     assert "Stil Project" not in body
-    assert "1 geselecteerde inzending" in body or "1 selected entry" in body
+    assert "1 gekozen inzending" in body or "1 selected entry is not named" in body
 
 
 def test_withdrawing_consent_takes_the_page_offline(client, visible):
