@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.validators import URLValidator
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from awardsite.forms import SodaFormMixin
@@ -16,6 +17,16 @@ http_url = URLValidator(
 )
 
 
+class JourneyFormMixin(SodaFormMixin):
+    """SodaFormMixin plus labels that start with a capital (model verbose names are lower case)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if field.label:
+                field.label = capfirst(field.label)
+
+
 class HttpURLField(forms.URLField):
     """Only http(s) addresses (no javascript:, ftp:, data: …)."""
 
@@ -26,19 +37,49 @@ class HttpURLField(forms.URLField):
         super().__init__(**kwargs)
 
 
-class VersionedForm(SodaFormMixin, forms.ModelForm):
+# Fields needed to submit (see submissions.completeness): shown without "(optional)", but never
+# enforced while writing, so a half-written draft always saves.
+NEEDED_TO_SUBMIT = frozenset(
+    {
+        "category",
+        "title",
+        "summary",
+        "societal_question",
+        "description",
+        "application_type",
+        "maturity",
+        "themes",
+        "impact_evidence",
+        "prize_plan",
+        "consent_terms",
+    }
+)
+
+
+class VersionedForm(JourneyFormMixin, forms.ModelForm):
     """A step form: carries the version the user started from (optimistic locking)."""
 
+    use_required_attribute = False  # the browser must never block saving a draft
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=1)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.is_bound:
             self.initial["version"] = self.instance.version
-        for field in self.fields.values():
-            # Nothing is required while writing; completeness is checked at submit.
+        for name, field in self.fields.items():
             if not isinstance(field.widget, forms.HiddenInput):
-                field.required = False
+                field.required = name in NEEDED_TO_SUBMIT
+
+    def full_clean(self):
+        """Validate formats only; completeness is checked at submit (fields keep their label)."""
+        needed = {name: f.required for name, f in self.fields.items() if name != "version"}
+        for name in needed:
+            self.fields[name].required = False
+        try:
+            super().full_clean()
+        finally:
+            for name, required in needed.items():
+                self.fields[name].required = required
 
     def changes(self) -> dict:
         return {name: self.cleaned_data[name] for name in self.Meta.fields}
@@ -53,9 +94,10 @@ class OrganisationStepForm(VersionedForm):
         super().__init__(*args, **kwargs)
         self.fields["category"].queryset = self.instance.edition.categories.all()
         self.fields["category"].empty_label = _("Choose a category")
+        self.fields["category"].required = self.instance.edition.categories.exists()
 
 
-class OrganisationForm(SodaFormMixin, forms.ModelForm):
+class OrganisationForm(JourneyFormMixin, forms.ModelForm):
     website = HttpURLField(label=_("website"), required=False)
 
     class Meta:
@@ -188,7 +230,7 @@ STEP_FORMS = {
 }
 
 
-class StartEntryForm(SodaFormMixin, forms.Form):
+class StartEntryForm(JourneyFormMixin, forms.Form):
     edition = forms.TypedChoiceField(label=_("edition"), coerce=int)
     title = forms.CharField(
         label=_("name of your application"), max_length=150, help_text=_("You can change it later.")
@@ -205,23 +247,23 @@ class StartEntryForm(SodaFormMixin, forms.Form):
         return self.editions[self.cleaned_data["edition"]]
 
 
-class InviteForm(SodaFormMixin, forms.Form):
+class InviteForm(JourneyFormMixin, forms.Form):
     email = forms.EmailField(
         label=_("e-mail address of your team member"),
         help_text=_("They get an e-mail with a link. The link works until the deadline, at most 14 days."),
     )
 
 
-class WithdrawForm(SodaFormMixin, forms.Form):
+class WithdrawForm(JourneyFormMixin, forms.Form):
     reason = forms.CharField(label=_("reason (optional)"), required=False, max_length=1000, widget=forms.Textarea)
     confirm = forms.BooleanField(label=_("Yes, I withdraw this entry. This cannot be undone."), required=True)
 
 
-class LateAccessForm(SodaFormMixin, forms.Form):
+class LateAccessForm(JourneyFormMixin, forms.Form):
     code = forms.CharField(label=_("code"), max_length=32, help_text=_("The code you received from the Secretariaat."))
 
 
-class NominationForm(SodaFormMixin, forms.ModelForm):
+class NominationForm(JourneyFormMixin, forms.ModelForm):
     application_url = HttpURLField(label=_("application URL"), required=False)
 
     class Meta:
