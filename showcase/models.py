@@ -24,6 +24,7 @@ from wagtail.search import index
 from awardsite.blocks import RICH_TEXT_FEATURES
 from submissions.enums import ApplicationType, Maturity, OrganisationType
 
+from .admin_forms import ShowcasePageForm
 from .blocks import GuideStreamBlock
 from .datasets import dataset_key
 from .enums import AWARD_RANK, AwardKind
@@ -193,6 +194,7 @@ class ShowcasePage(Page):
     parent_page_types = ["showcase.ShowcaseYearPage"]
     subpage_types: list = []
     template = "showcase/showcase_page.html"
+    base_form_class = ShowcasePageForm
 
     class Meta:
         verbose_name = _("showcase page")

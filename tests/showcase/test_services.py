@@ -172,3 +172,22 @@ def test_redactie_cannot_publish_results_from_the_admin(client, winner):
     assert client.post(reverse("showcase_publish_results", args=[winner.edition.pk])).status_code in (302, 403)
     winner.edition.refresh_from_db()
     assert winner.edition.results_published_at is None
+
+
+def test_editor_opens_the_prefilled_page_and_guide_form_in_the_admin(client, showcase_index, guide_index, winner):
+    page = create_showcase_page_from_entry(entry=winner, by=member(REDACTIE))
+    log_in(client, user_with_role(REDACTIE, mfa=True, is_staff=True, is_superuser=True))
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    assert response.status_code == 200
+    assert "Wijkkompas" in response.content.decode()
+    response = client.get(reverse("wagtailadmin_pages:add", args=["showcase", "guidepage", guide_index.pk]))
+    assert response.status_code == 200
+
+
+def test_themes_are_ticked_in_the_editor(client, showcase_index, winner):
+    page = create_showcase_page_from_entry(entry=winner, by=member(REDACTIE))
+    log_in(client, user_with_role(REDACTIE, mfa=True, is_staff=True, is_superuser=True))
+    body = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
+    assert 'type="checkbox" name="themes" value="bestuur"' in body
+    checkbox = body.split('value="bestuur"')[1].split(">")[0]
+    assert "checked" in checkbox
