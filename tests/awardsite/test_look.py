@@ -528,3 +528,24 @@ def test_page_items_link_the_first_live_public_page_of_their_type(rf, site, monk
         page.live = False
         page.save(update_fields=["live"])
     assert std_url() is None
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "badge",
+        "breadcrumbs",
+        "card",
+        "checklist",
+        "countdown",
+        "error_summary",
+        "facts",
+        "field",
+        "pagination",
+        "step_indicator",
+        "table_wrapper",
+    ],
+)
+def test_shared_component_starts_with_a_usage_comment(name):
+    head = (ROOT / f"templates/components/{name}.html").read_text()[:600]
+    assert "Usage" in head or "PATTERN" in head, name
