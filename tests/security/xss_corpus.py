@@ -92,7 +92,7 @@ def _png() -> bytes:
 def build_xss_site() -> XssSite:
     from django.core.files.base import ContentFile
 
-    from awardsite.roles import INZENDERS, JURY, SECRETARIAAT
+    from awardsite.roles import INZENDERS, SECRETARIAAT
     from awardsite.sanitize import sanitize_html
     from judging.enums import JuryRole, RoundKind, RoundState
     from judging.services.assignments import assign_juror
