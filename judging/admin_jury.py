@@ -21,7 +21,7 @@ from submissions.models import Edition, Entry
 from .admin_forms import AuditFilterForm, InviteForm, RemoveForm
 from .charts import distribution_chart
 from .enums import MembershipState
-from .models import Assignment, JuryMembership, Round
+from .models import Assignment, ConflictDeclaration, JuryMembership, Round
 from .selectors.audit import audit_actions, filtered_audit_events
 from .selectors.conflicts import conflict_register
 from .selectors.distribution import score_distribution
@@ -29,6 +29,7 @@ from .selectors.jury import is_staff_of_award
 from .selectors.matrix import assignment_matrix
 from .selectors.progress import round_progress_per_juror
 from .services.assignments import assign_automatically, assign_juror, unassign_juror
+from .services.conflicts import reopen_declaration
 from .services.jury import invite_juror, remove_juror
 from .services.reminders import send_reminders
 from .services.rounds import close_round, open_round
@@ -230,6 +231,20 @@ class ProgressView(SecretariaatView):
 class ConflictRegisterView(SecretariaatView):
     template_name = "judging/admin/conflicts.html"
     page_title = gettext_lazy("Conflict of interest register")
+
+    def post(self, request, *args, **kwargs):
+        declaration = get_object_or_404(ConflictDeclaration, pk=request.POST.get("declaration"))
+        try:
+            reopen_declaration(declaration=declaration, by=request.user, reason=request.POST.get("reason", ""))
+        except ValidationError as error:
+            self._errors(request, error)
+        else:
+            messages.success(
+                request,
+                _("The declaration of %(juror)s for “%(entry)s” is reopened; the juror declares again.")
+                % {"juror": declaration.juror, "entry": declaration.entry},
+            )
+        return redirect(f"{reverse('judging_admin:conflicts')}?edition={declaration.edition.year}")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -84,3 +84,26 @@ def declare_conflicts(*, juror, round_: Round, declarations: list[DeclarationInp
         saved.append(declaration)
     juror.__dict__.pop("_soda_jury_memberships", None)
     return saved
+
+
+@transaction.atomic
+def reopen_declaration(*, declaration: ConflictDeclaration, by, reason: str) -> None:
+    """The Secretariaat takes back a declaration made by mistake (e.g. a conflict ticked for the
+    wrong entry). The juror then declares for that entry again; the audit log keeps what it was."""
+    if not reason.strip():
+        raise ValidationError({"reason": _("Give a reason for reopening this declaration.")})
+    declaration = ConflictDeclaration.objects.select_for_update().select_related("edition").get(pk=declaration.pk)
+    record_event(
+        actor=by,
+        action="conflict.reopened",
+        obj=declaration,
+        edition_year=declaration.edition.year,
+        data={
+            "juror": declaration.juror_id,
+            "entry": declaration.entry_id,
+            "had_conflict": declaration.has_conflict,
+            "declared_reason": declaration.reason,
+            "reason": reason.strip(),
+        },
+    )
+    declaration.delete()

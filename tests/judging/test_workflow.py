@@ -367,3 +367,19 @@ def test_autosave_of_a_draft_returns_the_new_version_and_refuses_stale_and_final
     # Someone else gets the same 404 as on the form.
     client.force_login(jury.jurors[1])
     assert client.post(url, review_post(jury, [1, 1, 1], version=2)).status_code == 404
+
+
+def test_secretariaat_reopens_a_mistaken_conflict_and_the_juror_declares_again(client, secretariaat):
+    jury = build_jury()
+    juror, entry = jury.jurors[0], jury.entries[0]
+    assign(juror, entry, jury.round)
+    declaration = declare(juror, entry, conflict=True)
+    url = reverse("judging_admin:conflicts")
+    client.post(url, {"declaration": declaration.pk, "reason": ""})
+    assert ConflictDeclaration.objects.filter(pk=declaration.pk).exists()  # a reason is needed
+    client.post(url, {"declaration": declaration.pk, "reason": "Verkeerde inzending aangevinkt"})
+    assert not ConflictDeclaration.objects.filter(pk=declaration.pk).exists()
+    assert AuditEvent.objects.filter(action="conflict.reopened", data__had_conflict=True).exists()
+    client.force_login(juror)
+    page = client.get(reverse("judging:declare", kwargs={"round_pk": jury.round.pk}))
+    assert entry.title in page.content.decode()
