@@ -120,7 +120,5 @@ def test_restore_refuses_a_database_that_already_holds_entries(site_env, tmp_pat
         text=True,
         check=False,
     )
-    if "already holds entries" not in result.stderr:
-        # Demo content may not include entries yet on an early tree; the guard must still hold.
-        pytest.skip("the demo has no entries yet")
     assert result.returncode != 0
+    assert "already holds entries" in result.stderr
