@@ -171,3 +171,11 @@ def test_jury_and_chair_screens_have_no_wcag_violations_in_both_languages(browse
     finally:
         chair.context.close()
     assert not found, report(found)
+
+
+def test_the_scan_reports_a_known_violation(page):
+    """The scan must be able to fail: an image without alt text and an unlabelled field."""
+    page.set_content('<html lang="nl"><head><title>x</title></head><body><main><h1>x</h1>'
+                     '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="><input type="text"></main></body></html>')  # fmt: skip
+    rules = {violation["rule"] for violation in axe_violations(page)}
+    assert {"image-alt", "label"} <= rules
