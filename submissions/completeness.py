@@ -105,6 +105,10 @@ def step_status(entry) -> list[dict]:
     for s in STEPS:
         items = missing_items(entry, s)
         result.append({"step": s, "missing": items, "complete": not items})
+    # The last step ("check and submit") has no fields of its own: it is done once everything before it is
+    # complete and the entry has been submitted, never merely because it has nothing missing.
+    last = result[-1]
+    last["complete"] = last["complete"] and entry.submitted_at is not None and all(r["complete"] for r in result[:-1])
     return result
 
 

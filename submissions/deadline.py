@@ -103,6 +103,13 @@ def effective_deadline(*, edition, user=None, entry=None, cached: bool = False) 
     return deadline
 
 
+def announced_deadline(*, entry, user) -> datetime:
+    """The deadline an entrant is told on their entry: the published closing time, or their own later
+    deadline from a late-access code. The grace minutes stay a silent tolerance and are never shown."""
+    deadline = effective_deadline(edition=entry.edition, user=user, entry=entry)
+    return deadline if deadline > entry.edition.deadline_with_grace else entry.edition.closes_at
+
+
 def _assert_edition_accepts_writes(*, edition, user, entry, now: datetime, cached: bool = False) -> None:
     if now < edition.opens_at:
         raise EditionNotOpen(

@@ -16,7 +16,7 @@ from awardsite.audit import record_event
 
 from . import ckan, datasets, uploads
 from .completeness import step_status
-from .deadline import EntryNotWritable, effective_deadline, entry_is_writable, local
+from .deadline import EntryNotWritable, announced_deadline, entry_is_writable, local
 from .downloads import get_file_for_user_or_404, private_file_response
 from .file_forms import (
     AttachmentUploadForm,
@@ -53,7 +53,7 @@ def _step_context(request, entry, step, **extra):
         "previous_step": previous_step(step),
         "next_step": next_step(step),
         "writable": entry_is_writable(entry=entry, user=request.user),
-        "deadline": local(effective_deadline(edition=entry.edition, user=request.user, entry=entry)),
+        "deadline": local(announced_deadline(entry=entry, user=request.user)),
     }
     context.update(extra)
     return context

@@ -16,7 +16,13 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import services
 from .completeness import completeness_percent, missing_items, step_status
-from .deadline import EntryNotWritable, effective_deadline, entry_is_writable, local
+from .deadline import (
+    EntryNotWritable,
+    announced_deadline,
+    entry_is_writable,
+    format_deadline,
+    local,
+)
 from .forms import (
     STEP_FORMS,
     InviteForm,
@@ -116,8 +122,7 @@ def redeem_late_access(request):
         else:
             messages.success(
                 request,
-                _("Code accepted. Your own deadline is %(deadline)s.")
-                % {"deadline": local(code.deadline).strftime("%d-%m-%Y %H:%M")},
+                _("Code accepted. Your own deadline is %(deadline)s.") % {"deadline": format_deadline(code.deadline)},
             )
             return redirect("submissions:dashboard")
     return render(request, "submissions/late_access.html", {"form": form}, status=400)
@@ -149,7 +154,7 @@ def _step_context(request, entry, step, **extra):
         "next_step": next_step(step),
         "writable": writable,
         "is_owner": is_owner(request.user, entry),
-        "deadline": local(effective_deadline(edition=entry.edition, user=request.user, entry=entry)),
+        "deadline": local(announced_deadline(entry=entry, user=request.user)),
         "autosave_url": reverse("submissions:entry_autosave", kwargs={"pk": entry.pk, "slug": step.slug}),
     }
     if step.slug == "organisatie":
