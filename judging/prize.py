@@ -574,7 +574,7 @@ TEXTS = {
     "en": {
         "winner_takes_all": "Winner takes all: place 1 receives the whole pot of {pot}.",
         "winner_takes_all_other": "Winner takes all: only place 1 receives money.",
-        "equal": "Equal split: the pot of {pot} is shared equally among {count} winners.",
+        "equal": "Equal split: the pot of {pot} is divided by the number of winners ({count}).",
         "ranked_place": "Fixed share for place {place}: {percent}% of {pot}.",
         "tie_places": (
             "Tied with {others} for places {first_place} to {last_place}: the shares of these places "
@@ -608,7 +608,7 @@ TEXTS = {
     "nl": {
         "winner_takes_all": "De winnaar krijgt alles: plaats 1 krijgt het hele prijzengeld van {pot}.",
         "winner_takes_all_other": "De winnaar krijgt alles: alleen plaats 1 krijgt geld.",
-        "equal": "Gelijk verdeeld: het prijzengeld van {pot} gaat in gelijke delen naar {count} winnaars.",
+        "equal": "Gelijk verdeeld: het prijzengeld van {pot} is gedeeld door het aantal winnaars ({count}).",
         "ranked_place": "Vast deel voor plaats {place}: {percent}% van {pot}.",
         "tie_places": (
             "Gedeelde plaats met {others} (plaatsen {first_place} tot en met {last_place}): de delen van "
@@ -662,8 +662,8 @@ ERROR_TEXTS = {
         "shares_missing": "The ranked rule needs shares by place, for example 50,30,20.",
         "shares_sum": "The shares must add up to 100; these add up to {sum_percent}.",
         "more_shares_than_winners": (
-            "There are {shares} shares but only {winners} winners: the money for the places without a "
-            "winner would not be placed. Give at most {winners} shares."
+            "You gave {shares} shares, but the number of winners is {winners}: the money for the places "
+            "without a winner would not be placed. Give no more shares than there are winners."
         ),
         "option_needs_proportional": "The {option} only applies to the proportional rule.",
         "option_needs_ranked": "The {option} only apply to the ranked rule.",
@@ -695,8 +695,8 @@ ERROR_TEXTS = {
         "shares_missing": "De regel met vaste delen per plaats heeft delen nodig, bijvoorbeeld 50,30,20.",
         "shares_sum": "De delen moeten samen 100 zijn. Deze delen zijn samen {sum_percent}.",
         "more_shares_than_winners": (
-            "Er zijn {shares} delen, maar er zijn maar {winners} winnaars. Het geld voor de plaatsen zonder winnaar "
-            "wordt dan niet verdeeld. Geef hoogstens {winners} delen op."
+            "U gaf {shares} delen op, maar het aantal winnaars is {winners}. Het geld voor de plaatsen zonder "
+            "winnaar wordt dan niet verdeeld. Geef niet meer delen op dan er winnaars zijn."
         ),
         "option_needs_proportional": "De waarde {option} hoort alleen bij de verdeling naar verhouding van de score.",
         "option_needs_ranked": "De waarde {option} hoort alleen bij de vaste delen per plaats.",

@@ -216,9 +216,10 @@ def calculator(request, year):
         return redirect("judging:decision_final_ranking", year=edition.year)
     conflicted = sel.conflicted_entry_ids(request.user, edition)
     ranked_entries = [row.entry for row in ranking.rows.all() if row.entry_id not in conflicted]
-    params_form = CalculatorForm(request.GET or None, initial={"winner_count": 1, "unit": "0.01", "shares": "50,30,20"})
+    # First view: three winners, so the default shares by place (50,30,20) fit and no rule opens with an error.
+    params_form = CalculatorForm(request.GET or None, initial={"winner_count": 3, "unit": "0.01", "shares": "50,30,20"})
     params = {"unit": prize.CENT, "shares": None, "floor": None, "cap": None}
-    winner_count = 1
+    winner_count = 3
     if request.GET and params_form.is_valid():
         params.update({k: params_form.cleaned_data[k] for k in ("unit", "shares", "floor", "cap")})
         winner_count = params_form.cleaned_data["winner_count"]
