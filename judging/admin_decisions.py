@@ -27,6 +27,10 @@ class DecisionsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = gettext_lazy("Decisions and payments")
     header_icon = "doc-full"
 
+    def get_breadcrumbs_items(self):
+        # Without a last item Wagtail's slim header shows only "Home" as the page's heading.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not is_staff_of_award(request.user):
             raise Http404("Not found.")

@@ -38,6 +38,10 @@ from .services.rounds import close_round, open_round
 class SecretariaatView(WagtailAdminTemplateMixin, TemplateView):
     header_icon = "group"
 
+    def get_breadcrumbs_items(self):
+        # Without a last item Wagtail's slim header shows only "Home" as the page's heading.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not is_staff_of_award(request.user):
             raise Http404("Not found.")
