@@ -331,6 +331,9 @@ WAGTAILDOCS_EXTENSIONS = ["pdf", "csv", "xlsx", "odt", "ods"]
 WAGTAIL_I18N_ENABLED = False
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_ENABLE_WHATS_NEW_BANNER = False
+# No Gravatar: the admin would send a hash of every user's e-mail address to gravatar.com (a third-party
+# request); Wagtail shows its own default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_USAGE_COUNT_ENABLED = False
 WAGTAILSEARCH_BACKENDS = {
     "default": {
