@@ -31,11 +31,14 @@ def test_chair_compares_prize_rules_and_signs_with_a_fresh_code(page, live_serve
     assert "10.000,00" in main_text or "10,000.00" in main_text  # 50% of the pot under 50/30/20
 
     # The draft decision with the fixed shares by rank.
-    page.select_option("select[name=rule]", PrizeRule.RANKED.value)
-    page.fill("form[method=post] input[name=winner_count]", "3")
-    page.fill("form[method=post] input[name=shares]", "50,30,20")
-    page.fill("textarea[name=motivation]", "De jury koos unaniem voor deze drie inzendingen.")
-    click_and_wait(page, "form[method=post]:has(textarea[name=motivation]) button[type=submit]")
+    # (field names may carry a form prefix, e.g. "decision-rule")
+    draft_form = page.locator("form[method=post]:has(select[name$=rule])")
+    draft_form.locator("select[name$=rule]").select_option(PrizeRule.RANKED.value)
+    draft_form.locator("input[name$=winner_count]").fill("3")
+    draft_form.locator("input[name$=shares]").fill("50,30,20")
+    draft_form.locator("textarea[name$=motivation]").fill("De jury koos unaniem voor deze drie inzendingen.")
+    with page.expect_navigation():
+        draft_form.locator("button[type=submit]").click()
     assert page.url.endswith(f"/jury/edities/{year}/besluit/")
     decision = Decision.objects.get(edition=final.edition, state=DecisionState.DRAFT)
 
