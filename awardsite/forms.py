@@ -7,8 +7,9 @@ WIDGET_CLASSES = {
     forms.Select: "utrecht-select",
     forms.SelectMultiple: "utrecht-select",
     forms.CheckboxInput: "utrecht-checkbox utrecht-checkbox--html-input",
-    forms.RadioSelect: "utrecht-radio-button",
+    # CheckboxSelectMultiple subclasses RadioSelect: it must come first.
     forms.CheckboxSelectMultiple: "utrecht-checkbox",
+    forms.RadioSelect: "utrecht-radio-button",
     forms.ClearableFileInput: "utrecht-file-input",
     forms.FileInput: "utrecht-file-input",
 }
