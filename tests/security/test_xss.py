@@ -43,7 +43,7 @@ def test_no_page_renders_executable_markup_from_the_corpus():
     ensure_indexes(HomePage.objects.first())
     site = build_xss_site()
     clients = {"visitor": Client()}
-    for role in ("entrant", "juror", "chair", "admin"):
+    for role in ("entrant", "juror", "chair", "decided_chair", "admin"):
         client = Client()
         user = getattr(site, role)
         if role == "entrant":

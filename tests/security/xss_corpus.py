@@ -5,8 +5,8 @@ How the payloads get in: entries' text fields are written as `submissions.servic
 stores them (plain text as typed, `description` through `sanitize_html`); the edition is past its
 deadline by then, so the service itself would refuse (that rule is tested in tests/submissions).
 Organisations, datasets and image texts as the entrant forms store them. Review motivations and
-comments, discussion notes, feedback letters and the decision's motivations go through the judging
-services. The winner's showcase page is made by showcase.services from the entry.
+comments, discussion notes, feedback letters and the decision's jury and award motivations go
+through the judging services. The winner's showcase page is made by showcase.services from the entry.
 """
 
 import io
@@ -80,6 +80,8 @@ class XssSite:
     edition: object
     carriers: list
     showcase_url: str
+    decided_chair: object  # chair of the edition whose signed decision carries the corpus
+    decided_year: int = 0
     pages: dict = field(default_factory=dict)  # label -> (role, path)
 
 
@@ -155,8 +157,9 @@ def build_xss_site() -> XssSite:
         save_feedback_letter(entry=entry, by=chair, text=("Feedback:\n" + "\n".join(chunk))[:8000])
         carriers.append(Entry.objects.get(pk=entry.pk))
 
-    showcase_url = _showcase_page_with_payloads(payloads, secretariaat)
-    site = XssSite(payloads, entrant, juror, chair, admin, round_, edition, carriers, showcase_url)
+    showcase_url, decided = _showcase_page_with_payloads(payloads, secretariaat)
+    site = XssSite(payloads, entrant, juror, chair, admin, round_, edition, carriers, showcase_url, decided.chair)
+    site.decided_year = decided.edition.year
     site.pages = _pages(site)
     return site
 
@@ -165,10 +168,10 @@ def _showcase_page_with_payloads(payloads, secretariaat) -> str:
     """A winner (signed decision, published results) whose texts carry the corpus, made into a
     published showcase page by showcase.services."""
     from awardsite.sanitize import sanitize_html
-    from judging.services.decisions import sign_decision
+    from judging.services.decisions import PrizeSettings, save_decision_draft, sign_decision
     from showcase.services import create_showcase_page_from_entry, publish_results
     from submissions.models import Entry
-    from tests.judging.decision_fixtures import build_final, draft
+    from tests.judging.decision_fixtures import build_final, record_ranking
 
     final = build_final()
     winner = final.entries[0]
@@ -181,13 +184,21 @@ def _showcase_page_with_payloads(payloads, secretariaat) -> str:
         impact_evidence=pack(payloads, 4000, 1)[0],
         lessons_learned=pack(list(reversed(payloads)), 4000, 1)[0],
     )
-    decision = draft(final, rule="winner-takes-all", winners=1)
+    decision = save_decision_draft(
+        edition=final.edition,
+        by=final.chair,
+        ranking=record_ranking(final),
+        winner_count=1,
+        settings=PrizeSettings(rule="winner-takes-all"),
+        motivation="Motivatie:\n" + pack(payloads, 8000, 1)[0],
+        award_motivations={winner.pk: "Prijs:\n" + pack(list(reversed(payloads)), 4000, 1)[0]},
+    )
     sign_decision(decision=decision, by=final.chair, fresh_mfa=True)
     publish_results(edition=final.edition, by=secretariaat)
     page = create_showcase_page_from_entry(entry=Entry.objects.get(pk=winner.pk), by=secretariaat)
     page.save_revision(user=secretariaat).publish()
     page.refresh_from_db()
-    return page.url
+    return page.url, final
 
 
 def _pages(site: XssSite) -> dict:
@@ -199,6 +210,10 @@ def _pages(site: XssSite) -> dict:
         "chair deliberation": ("chair", f"/jury/edities/{year}/beraad/"),
         "admin entry list": ("admin", "/admin/inzendingen/"),
         "showcase page": ("visitor", site.showcase_url),
+        "signed decision": ("decided_chair", f"/jury/edities/{site.decided_year}/besluit/"),
+        "jury report": ("decided_chair", f"/jury/edities/{site.decided_year}/juryrapport/"),
+        "prize calculator": ("decided_chair", f"/jury/edities/{site.decided_year}/prijzengeld/"),
+        "admin decisions": ("admin", f"/admin/besluiten/{site.decided_year}/"),
         "showcase index": ("visitor", "/voorbeelden/"),
         "search": ("visitor", "/zoeken/?q=alert"),
     }
