@@ -3,7 +3,6 @@
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from awardsite.forms import SodaFormMixin
@@ -25,7 +24,8 @@ class FastSelect(forms.Select):
         options = format_html_join(
             "",
             '<option value="{}"{}>{}</option>',
-            ((str(key), mark_safe(" selected") if str(key) == current else "", label) for key, label in self.choices),
+            # " selected" has nothing to escape, so format_html_join's escaping leaves it as it is.
+            ((str(key), " selected" if str(key) == current else "", label) for key, label in self.choices),
         )
         return format_html("<select{}>{}</select>", flatatt(final_attrs), options)
 
