@@ -90,6 +90,7 @@ def juror_dashboard(juror) -> dict:
         "memberships": memberships,
         "invitations": [m for m in memberships if m.state == MembershipState.INVITED],
         "rounds": [*open_rounds, *closed_rounds],
+        "has_open_round": bool(open_rounds),
         "chair_editions": chair_editions,
         "now": now,
     }
