@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import allauth
+import django
 import pytest
 from django.conf import settings
 from django.utils import translation
@@ -30,12 +31,14 @@ def _entries() -> dict[str, str]:
     return entries
 
 
-def test_every_override_still_matches_an_allauth_message():
-    mo = Path(allauth.__file__).parent / "locale" / "nl" / "LC_MESSAGES" / "django.mo"
-    with mo.open("rb") as handle:
-        upstream = gettext.GNUTranslations(handle)._catalog
+def test_every_override_still_matches_an_allauth_or_django_message():
+    upstream = {}
+    for package in (allauth, django):
+        mo = Path(package.__file__).parent / ("conf/locale" if package is django else "locale")
+        with (mo / "nl" / "LC_MESSAGES" / "django.mo").open("rb") as handle:
+            upstream.update(gettext.GNUTranslations(handle)._catalog)
     stale = [msgid for msgid in _entries() if msgid not in upstream]
-    assert stale == [], f"allauth changed these messages; update the overrides: {stale}"
+    assert stale == [], f"allauth or Django changed these messages; update the overrides: {stale}"
 
 
 def test_overrides_are_complete_and_use_u():
