@@ -18,8 +18,6 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from django.utils import timezone
-
 from awardsite.demo import ensure_user
 from awardsite.roles import JURY, SECRETARIAAT
 from awardsite.users import User
@@ -43,6 +41,7 @@ from .models import (
     Decision,
     DiscussionNote,
     FeedbackLetter,
+    FinalRanking,
     JuryMembership,
     Payment,
     Review,
@@ -289,6 +288,8 @@ def _past_edition(edition: Edition, chair: User, members: list[User], secretaria
 def _decide(edition, chair, nominees, plan) -> Decision:
     rows = [services.RankingRowInput(entry_id=e.pk, rank=i + 1) for i, e in enumerate(nominees)]
     ranking = services.record_final_ranking(edition=edition, by=chair, rows=rows)
+    # Demo history reads as it happened: the ranking a few days before signing, not at load time.
+    FinalRanking.objects.filter(pk=ranking.pk).update(recorded_at=_at(edition.year, 4, 18, 14))
     mentions = [nominees[rank - 1].pk for rank in plan["mentions"] if rank <= len(nominees)]
     motivations = {
         nominees[0].pk: (
@@ -316,6 +317,8 @@ def _decide(edition, chair, nominees, plan) -> Decision:
         award_motivations=motivations,
         honourable_mention_ids=mentions,
     )
+    Decision.objects.filter(pk=draft.pk).update(created_at=_at(edition.year, 4, 19, 10))  # still a draft here
+    draft.refresh_from_db()
     return services.sign_decision(decision=draft, by=chair, fresh_mfa=True, at=_at(edition.year, 4, 20, 15))
 
 
@@ -373,5 +376,6 @@ def load(*, out) -> None:
     if edition is not None:
         _memberships(edition, chair, members)
     out.write(
-        f"Judging demo: jury data and signed decisions for {len(PAST_YEARS)} past editions ({timezone.now():%Y})."
+        f"Judging demo: jury data and signed decisions for {len(PAST_YEARS)} past editions "
+        f"({', '.join(str(year) for year in PAST_YEARS)})."
     )
