@@ -42,8 +42,37 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.skip(reason="Chromium not installed (apt-get install chromium)"))
 
 
+def _serialized_contents() -> dict:
+    from django.db import connections
+
+    return {conn.alias: getattr(conn, "_test_serialized_contents", None) for conn in connections.all()}
+
+
+def _restore_serialized_contents(saved: dict) -> None:
+    """Django keeps the migrated database's contents (for `serialized_rollback`) on the connection
+    object, which is context-local. Once Playwright runs, the test code can see a fresh connection
+    object without them, and a transactional test would then leave the database empty (no Wagtail
+    root page) for the next one. Put them back where the tests will look."""
+    from django.db import connections
+
+    for conn in connections.all():
+        if saved.get(conn.alias) is not None and not hasattr(conn, "_test_serialized_contents"):
+            conn._test_serialized_contents = saved[conn.alias]
+
+
 @pytest.fixture(scope="session")
-def browser():
+def _browser_serialized_contents(django_db_setup, django_db_blocker):
+    return _serialized_contents()
+
+
+@pytest.fixture(autouse=True)
+def _keep_serialized_contents(request):
+    if "browser" in request.fixturenames:
+        _restore_serialized_contents(request.getfixturevalue("_browser_serialized_contents"))
+
+
+@pytest.fixture(scope="session")
+def browser(_browser_serialized_contents):
     path = chromium_path()
     if path is None:
         if os.environ.get("CI", "").lower() == "true":
