@@ -242,9 +242,13 @@ class CalculatorColumn:
                 "title": award.winner.name,
                 "rank": award.rank,
                 "amount": award.amount,
-                "text": text,
+                "text": keep_amounts_together(text),
                 "shares": [
-                    {"name": part.name, "amount": part.amount, "text": prize.explain_organisation(part, self.language)}
+                    {
+                        "name": part.name,
+                        "amount": part.amount,
+                        "text": keep_amounts_together(prize.explain_organisation(part, self.language)),
+                    }
                     for part in award.organisations
                 ],
             }
@@ -275,6 +279,12 @@ def _reasons(stored) -> list[prize.Reason]:
     return [prize.Reason(item["code"], dict(item.get("params") or {})) for item in stored or []]
 
 
+def keep_amounts_together(text: str) -> str:
+    """For the screen: a non-breaking space after the currency sign, so "€ 20.000,00" never wraps after "€".
+    (The pure prize module keeps plain spaces: its texts also go to the command line.)"""
+    return text.replace("€ ", "€\u00a0").replace("EUR ", "EUR\u00a0")
+
+
 def explained_awards(decision: Decision, language: str) -> list[ExplainedAward]:
     """The awards of a decision with their amounts explained in words (from the stored reasons)."""
     awards = list(decision.awards.all())
@@ -283,11 +293,14 @@ def explained_awards(decision: Decision, language: str) -> list[ExplainedAward]:
         tied = [other.title for other in awards if other.rank == award.rank and other.pk != award.pk]
         others = prize.join_names(tied, language)
         text = " ".join(prize.reason_text(reason, language, others=others) for reason in _reasons(award.explanation))
+        text = keep_amounts_together(text)
         shares = [
             {
                 "name": share.organisation_name,
                 "amount": share.amount,
-                "text": " ".join(prize.reason_text(reason, language) for reason in _reasons(share.explanation)),
+                "text": keep_amounts_together(
+                    " ".join(prize.reason_text(reason, language) for reason in _reasons(share.explanation))
+                ),
                 "share": share,
             }
             for share in award.shares.all()
