@@ -325,7 +325,10 @@ def entry_submit(request, pk: int):
     try:
         entry, receipt, created = services.submit_entry(entry=entry.pk, by=request.user)
     except ValidationError as exc:
-        context = _step_context(request, entry, step, submit_errors=exc.messages)
+        context = _step_context(request, entry, step)
+        # Each missing item in the error summary links to where it is filled in, like the checklist below.
+        links = {str(item["label"]): item.get("url", "") for item in context["checklist"] if not item["done"]}
+        context["submit_errors"] = [{"text": message, "url": links.get(message, "")} for message in exc.messages]
         return render(request, "submissions/step_check.html", context, status=400)
     if created:
         messages.success(

@@ -28,3 +28,13 @@ def test_step_page_announces_the_published_closing_time_not_the_grace_period(cli
     assert announced != with_grace
     assert announced in html
     assert with_grace not in html
+
+
+def test_refused_submit_links_each_missing_item_to_where_it_is_filled_in(client):
+    entry = EntryFactory()
+    client.force_login(entry.owner)
+    response = client.post(reverse("submissions:entry_submit", kwargs={"pk": entry.pk}))
+    assert response.status_code == 400
+    summary = response.content.decode().split('id="submit-error-title"')[1].split("</ul>")[0]
+    step_url = reverse("submissions:entry_step", kwargs={"pk": entry.pk, "slug": "organisatie"})
+    assert f'<a href="{step_url}' in summary
