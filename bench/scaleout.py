@@ -221,6 +221,7 @@ def main() -> int:
     print(f"# Scale-out run on {machine_description()}")
     s3_process, endpoint = start_s3()
     media = ROOT / ".scaleout-media"
+    media.mkdir(exist_ok=True)  # the worker's log; the site's files go to the S3 server
     env = site_env(
         database_url=postgres_database("soda_bench_scaleout"),
         media=media,
