@@ -31,6 +31,7 @@ from awardsite.roles import INZENDERS, JURY, REDACTIE, SECRETARIAAT, user_in_gro
 
 from .enums import EntryState
 from .models import Edition, Entry, EntryAttachment, EntryImage, Nomination, TeamInvitation, TeamMembership
+from .snapshot import CONTENT_FIELDS
 
 WINNING_STATES = (EntryState.WINNER, EntryState.HONOURABLE_MENTION)
 ANONYMOUS_DOMAIN = "anoniem.invalid"
@@ -69,24 +70,7 @@ def collect_personal_data(user) -> dict:
                 **{
                     name: getattr(entry, name)
                     for name in (
-                        "title",
-                        "summary",
-                        "societal_question",
-                        "description",
-                        "application_type",
-                        "maturity",
-                        "application_url",
-                        "source_code_url",
-                        "source_code_licence",
-                        "themes",
-                        "other_data",
-                        "impact_evidence",
-                        "prize_plan",
-                        "lessons_learned",
-                        "consent_publish",
-                        "consent_case_study",
-                        "consent_contact",
-                        "consent_terms",
+                        *CONTENT_FIELDS,
                         "created_at",
                         "updated_at",
                         "submitted_at",
