@@ -30,6 +30,7 @@ migrate: install
 	$(PY) manage.py migrate --noinput
 
 messages: install
+	@command -v msgfmt >/dev/null 2>&1 || { echo "msgfmt not found: install gettext (apt-get install gettext) to compile the Dutch translations"; exit 1; }
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=node_modules -v 0
 
 demo: migrate
