@@ -32,8 +32,14 @@ def _media_in_tmp(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
+    """Django's cache, and the in-process content-type cache: a transactional test's flush lets
+    post_migrate create content types again under new ids, which a stale cache would still hand
+    out (audit events then point at a content type that no longer exists)."""
+    from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
     cache.clear()
+    ContentType.objects.clear_cache()
     yield
     cache.clear()
+    ContentType.objects.clear_cache()
