@@ -31,15 +31,18 @@ def _media_in_tmp(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def _clear_cache():
-    """Django's cache, and the in-process content-type cache: a transactional test's flush lets
-    post_migrate create content types again under new ids, which a stale cache would still hand
-    out (audit events then point at a content type that no longer exists)."""
+def _clear_cache(request):
+    """Django's cache; and, for transactional tests without serialized rollback (the PostgreSQL
+    concurrency tests), the in-process content-type cache: an earlier transactional test's flush lets
+    post_migrate create content types again under new ids, which a stale cache would still hand out
+    (audit events then point at a content type that no longer exists). Tests with serialized rollback
+    get their content types back with the old ids, so their cache stays as it is."""
     from django.contrib.contenttypes.models import ContentType
     from django.core.cache import cache
 
+    marker = request.node.get_closest_marker("django_db")
+    if marker and marker.kwargs.get("transaction") and not marker.kwargs.get("serialized_rollback"):
+        ContentType.objects.clear_cache()
     cache.clear()
-    ContentType.objects.clear_cache()
     yield
     cache.clear()
-    ContentType.objects.clear_cache()
